@@ -1,0 +1,56 @@
+# Creative FLIP Knowledge Base. `make run` and `make test` are all a new
+# developer needs; both create the virtual environment on first use.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install run serve test lint fix e2e-deps messages clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## Create the venv, migrate, load the demo (only when it changed) and serve.
+run: install
+	$(PY) manage.py migrate --noinput
+	command -v msgfmt >/dev/null && $(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v0 || echo "gettext not installed: interface stays in English"
+	$(PY) manage.py load_demo --if-needed
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+## Lint, check migrations, run every test. DATABASE_URL picks PostgreSQL.
+test: install e2e-deps
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	DJANGO_SETTINGS_MODULE=creativeflip.settings.test $(PY) manage.py makemigrations --check --dry-run
+	command -v msgfmt >/dev/null && $(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v0 || echo "gettext not installed: interface stays in English"
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+## axe-core for the accessibility sweep (from npm, pinned in package-lock.json).
+e2e-deps: node_modules/axe-core/axe.min.js
+
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	npm ci --silent --no-audit --no-fund
+	touch $@
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+fix: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/djhtml templates
+
+## Extract interface strings into locale/<lang>/LC_MESSAGES/django.po.
+messages: install
+	$(PY) manage.py makemessages --ignore=.venv --ignore=node_modules -l de -l fr -l it -l es -l pl -l el
+
+clean:
+	rm -rf $(VENV) node_modules db.sqlite3 .test-db*.sqlite3 .e2e-db*.sqlite3 .test-media

@@ -1,0 +1,54 @@
+"""Helpers for each app's ``demo.py``: idempotent pages and linked
+translations, with progress on the command's output."""
+
+import random
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from wagtail.models import Page
+
+from core.translation import strings_for, translate_object
+
+TARGET_LANGUAGES = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+
+
+@dataclass
+class DemoContext:
+    stdout: object
+    style: object
+    seed: int = 2026
+    verbosity: int = 1
+    rng: random.Random = field(init=False)
+
+    def __post_init__(self):
+        self.rng = random.Random(self.seed)
+
+    def step(self, message: str) -> None:
+        if self.verbosity:
+            self.stdout.write(f"  {message}")
+
+    def translate(self, instance, table: Mapping[str, Mapping[str, str]]):
+        """Translate ``instance`` into every other language; ``table`` maps
+        English strings to ``{language: text}``. Returns the translations."""
+        results = {}
+        for code in TARGET_LANGUAGES:
+            results[code] = translate_object(instance, code, strings_for(table, code))
+        self.step(f"translated {instance} into {', '.join(TARGET_LANGUAGES)}")
+        return results
+
+
+def ensure_page(parent: Page, model, slug: str, **fields) -> Page:
+    """The child of ``parent`` with ``slug``, created or brought up to date
+    with ``fields``, and published. Running it twice changes nothing."""
+    existing = parent.get_children().filter(slug=slug).first()
+    if existing is None:
+        page = model(slug=slug, **fields)
+        parent.add_child(instance=page)
+    else:
+        page = existing.specific
+        for name, value in fields.items():
+            setattr(page, name, value)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page

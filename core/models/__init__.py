@@ -1,0 +1,6 @@
+from .demo import DemoRun
+from .documents import SiteDocument
+from .pages import BaseIndexPage, BasePage
+from .taxonomy import Audience, Sector, Theme
+
+__all__ = ["Audience", "DemoRun", "BaseIndexPage", "BasePage", "Sector", "SiteDocument", "Theme"]

@@ -1,0 +1,42 @@
+"""The abstract page every content type builds on."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+
+class BasePage(Page):
+    """Common fields: a short summary for listings, search results and meta
+    descriptions. Subclasses declare their own parent/subpage rules, panels
+    and search fields, adding to these."""
+
+    summary = models.TextField(
+        _("summary"),
+        blank=True,
+        max_length=600,
+        help_text=_("One or two sentences for listings, search results and link previews."),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("summary")]
+    search_fields = Page.search_fields + [index.SearchField("summary")]
+
+    class Meta:
+        abstract = True
+
+    def get_meta_description(self) -> str:
+        return self.search_description or self.summary
+
+
+class BaseIndexPage(BasePage):
+    """A listing page: it introduces and lists the pages of one type."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        abstract = True

@@ -1,0 +1,91 @@
+from django.apps import apps
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+
+from core.models import BasePage
+
+
+class HomePage(BasePage):
+    """The front page of one language: a hero, an introduction, items picked
+    by editors, and the latest news."""
+
+    hero_title = models.CharField(_("hero title"), max_length=160)
+    hero_text = models.TextField(_("hero text"), blank=True, max_length=500)
+    hero_link = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("hero link"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_link_text = models.CharField(_("hero link text"), max_length=80, blank=True)
+    intro = RichTextField(_("introduction"), blank=True)
+    featured = StreamField(
+        [("page", blocks.PageChooserBlock(label=_("Page")))],
+        verbose_name=_("featured items"),
+        blank=True,
+        max_num=6,
+    )
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "knowledgebase.PolicyPaperIndexPage",
+        "knowledgebase.GuidelineIndexPage",
+        "knowledgebase.CaseStoryIndexPage",
+        "knowledgebase.NewsIndexPage",
+        "learning.LearningIndexPage",
+        "partners.PartnerIndexPage",
+        "partners.ExchangeIndexPage",
+    ]
+    max_count_per_parent = 1
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_title"),
+                FieldPanel("hero_text"),
+                FieldPanel("hero_link"),
+                FieldPanel("hero_link_text"),
+            ],
+            heading=_("Hero"),
+        ),
+        FieldPanel("intro"),
+        FieldPanel("featured"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("hero_title"),
+        index.SearchField("hero_text"),
+        index.SearchField("intro"),
+    ]
+    api_fields = ["summary", "hero_title", "hero_text", "intro"]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def featured_pages(self):
+        """The featured pages that are live, in the editor's order."""
+        ids = [block.value.pk for block in self.featured if block.value]
+        pages = {p.pk: p for p in self._live_pages(ids)}
+        return [pages[pk] for pk in ids if pk in pages]
+
+    @staticmethod
+    def _live_pages(ids):
+        from wagtail.models import Page
+
+        return Page.objects.live().public().filter(pk__in=ids).specific()
+
+    def latest_news(self, limit: int = 3):
+        """The newest news items of this page's language; empty until the
+        knowledge base provides news."""
+        try:
+            news_page = apps.get_model("knowledgebase", "NewsPage")
+        except LookupError:
+            return []
+        return (
+            news_page.objects.live().public().filter(locale=self.locale).order_by("-date")[:limit]
+        )

@@ -1,0 +1,41 @@
+"""Fixtures every test module can use: the site tree and users."""
+
+import pytest
+from django.conf import settings
+from wagtail.models import Locale
+
+from home.demo import TEXT, ensure_home
+
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+@pytest.fixture
+def home(db):
+    """The English home page as the default site's root."""
+    return ensure_home()
+
+
+@pytest.fixture
+def home_all_locales(home, django_capture_on_commit_callbacks):
+    """The home page and its six linked, published translations."""
+    from core.demo_tools import TARGET_LANGUAGES
+    from core.translation import strings_for, translate_object
+
+    pages = {"en": home}
+    for code in TARGET_LANGUAGES:
+        # wagtail-localize publishes on commit; run those callbacks here.
+        with django_capture_on_commit_callbacks(execute=True):
+            pages[code] = translate_object(home, code, strings_for(TEXT, code))
+    return {code: page.specific.__class__.objects.get(pk=page.pk) for code, page in pages.items()}
+
+
+@pytest.fixture
+def locales(db):
+    return {locale.language_code: locale for locale in Locale.objects.all()}
+
+
+@pytest.fixture
+def superuser(django_user_model):
+    return django_user_model.objects.create_superuser(
+        "admin", "admin@example.com", "correct-horse-battery"
+    )

@@ -1,0 +1,68 @@
+import re
+
+import pytest
+from django.conf import settings
+
+from home.models import HomePage
+
+pytestmark = pytest.mark.django_db
+
+
+def test_root_redirects_to_preferred_language(client, home_all_locales):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="pl,en;q=0.5")
+    assert response.status_code == 302
+    assert response["Location"] == "/pl/"
+
+
+def test_root_defaults_to_english(client, home_all_locales):
+    response = client.get("/")
+    assert response.status_code == 302
+    assert response["Location"] == "/en/"
+
+
+@pytest.mark.parametrize("code", [code for code, _ in settings.LANGUAGES])
+def test_home_page_in_every_language(client, home_all_locales, code):
+    response = client.get(f"/{code}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'<html lang="{code}">' in html
+    assert home_all_locales[code].hero_title in html
+    # One alternate per language plus x-default, all absolute.
+    alternates = dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', html))
+    assert set(alternates) == {c for c, _ in settings.LANGUAGES} | {"x-default"}
+    assert alternates["x-default"] == "http://testserver/en/"
+    assert alternates["el"] == "http://testserver/el/"
+
+
+def test_translations_are_linked_and_really_translated(home_all_locales):
+    keys = {page.translation_key for page in home_all_locales.values()}
+    assert len(keys) == 1
+    assert home_all_locales["de"].hero_title == "Wissen, das zwischen Kreativ-Hubs reist"
+    assert home_all_locales["de"].hero_title != home_all_locales["en"].hero_title
+
+
+def test_language_switcher_links_to_the_same_page(client, home_all_locales):
+    html = client.get("/fr/").content.decode()
+    switcher = html[html.index('class="language-switcher"') :]
+    assert 'href="/de/" lang="de"' in switcher
+    assert '<span aria-current="true" lang="fr">Français</span>' in switcher
+
+
+def test_switcher_falls_back_to_locale_home_when_untranslated(client, home):
+    # Only English exists: other languages are offered but flagged as a fallback.
+    html = client.get("/en/").content.decode()
+    assert "is-fallback" in html
+    alternates = re.findall(r'<link rel="alternate" hreflang="([^"]+)"', html)
+    assert alternates == ["en", "x-default"]
+
+
+def test_latest_news_is_empty_safe(client, home):
+    response = client.get("/en/")
+    assert response.status_code == 200
+    assert HomePage.objects.get(pk=home.pk).latest_news() is not None
+
+
+def test_home_page_query_count_is_bounded(client, home_all_locales, django_assert_max_num_queries):
+    client.get("/de/")  # warm caches (site root paths)
+    with django_assert_max_num_queries(20):
+        assert client.get("/de/").status_code == 200
