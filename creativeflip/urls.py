@@ -7,17 +7,24 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core import views as core_views
+from creativeflip.api import api_router
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz/", core_views.healthz, name="healthz"),
+    path("api/v2/", include("search.api_urls")),
+    path("api/v2/", api_router.urls),
 ]
 
-# Each app's own URLs (search pages, feeds, the skills explorer, APIs) are
-# included here by the app that owns them; see the app's urls.py.
+# Each app's own views (search, the skills explorer, accounts...) come before
+# Wagtail's page serving, which matches every other path.
 urlpatterns += i18n_patterns(
+    path("", include("search.urls")),
+    path("", include("learning.urls")),
+    path("", include("partners.urls")),
+    path("", include("knowledgebase.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -31,11 +31,42 @@ class PartnerPage(BasePage):
         verbose_name_plural = _("partners")
 
 
+PARTNER_CONTENT = [
+    "knowledgebase.PolicyPaperPage",
+    "knowledgebase.GuidelinePage",
+    "knowledgebase.CaseStoryPage",
+    "knowledgebase.NewsPage",
+    "knowledgebase.EventPage",
+]
+
+
+class HubPage(PartnerPage):
+    """A creative hub. Its subtree is its own section of the site."""
+
+    parent_page_types = ["partners.PartnerIndexPage"]
+    subpage_types = PARTNER_CONTENT
+    is_creatable = True
+
+    class Meta:
+        verbose_name = _("creative hub")
+
+
+class EducationPartnerPage(PartnerPage):
+    """A school, VET provider, university or informal learning provider."""
+
+    parent_page_types = ["partners.PartnerIndexPage"]
+    subpage_types = [*PARTNER_CONTENT, "learning.LearningModulePage"]
+    is_creatable = True
+
+    class Meta:
+        verbose_name = _("education partner")
+
+
 class PartnerIndexPage(BaseIndexPage):
     """The partner directory at /partners/."""
 
     parent_page_types = ["home.HomePage"]
-    subpage_types: list[str] = []
+    subpage_types = ["partners.HubPage", "partners.EducationPartnerPage"]
     max_count_per_parent = 1
     api_fields = ["summary", "intro"]
 
@@ -47,9 +78,19 @@ class ExchangeIndexPage(BaseIndexPage):
     """The twin-hub exchanges at /exchanges/."""
 
     parent_page_types = ["home.HomePage"]
-    subpage_types: list[str] = []
+    subpage_types = ["partners.ExchangePage"]
     max_count_per_parent = 1
     api_fields = ["summary", "intro"]
 
     class Meta:
         verbose_name = _("exchange index")
+
+
+class ExchangePage(BasePage):
+    """A twin-hub or peer exchange between two partners."""
+
+    parent_page_types = ["partners.ExchangeIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("exchange")

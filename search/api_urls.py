@@ -1,0 +1,3 @@
+"""JSON endpoints outside the language prefix (/api/v2/search/ ...)."""
+
+urlpatterns: list = []
