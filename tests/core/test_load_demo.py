@@ -7,7 +7,9 @@ from core.models import Theme
 pytestmark = pytest.mark.django_db
 
 
-def test_load_demo_twice_leaves_the_same_pages(capsys):
+def test_load_demo_is_idempotent_and_skips_when_unchanged(capsys):
+    """One test, because the full demo is slow: run it twice, compare, then
+    check that --if-needed sees nothing to do."""
     call_command("load_demo")
     first = Page.objects.count()
     themes = Theme.objects.count()
@@ -20,9 +22,5 @@ def test_load_demo_twice_leaves_the_same_pages(capsys):
     for page in Page.objects.filter(depth__gte=2):
         assert page.get_translations(inclusive=True).count() == 7, page
 
-
-def test_load_demo_if_needed_skips_an_unchanged_demo(capsys):
-    call_command("load_demo")
-    capsys.readouterr()
     call_command("load_demo", "--if-needed")
     assert "up to date" in capsys.readouterr().out
