@@ -115,6 +115,8 @@ def directory_view(index_page, request):
         map_height=HEIGHT,
         view="list" if view == "list" else "map",
         query=request.GET.urlencode(),
+        # Served through partners/urls.py: Wagtail page URLs have no dots.
+        export_url=index_page.url.rstrip("/") + "/export.csv",
     )
     return TemplateResponse(
         request, "partners/partner_index_page.html", context, status=200 if valid else 400
