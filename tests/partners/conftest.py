@@ -209,3 +209,16 @@ def users(partners, make_user):
         "moderator": make_user("moderator", Group.objects.get(name=MODERATORS)),
         "admin": make_user("admin", superuser=True),
     }
+
+
+@pytest.fixture(autouse=True)
+def fallback_templates(settings):
+    """Stand-in templates for knowledge-base pages (after the real ones, so
+    the knowledge base's own templates win once they exist)."""
+    from pathlib import Path
+
+    engine = settings.TEMPLATES[0]
+    settings.TEMPLATES = [
+        {**engine, "DIRS": [*engine["DIRS"], Path(__file__).parent / "templates"]},
+        *settings.TEMPLATES[1:],
+    ]
