@@ -91,11 +91,14 @@ def test_partner_editor_drafts_and_submits_for_moderation(page, live_site, e2e_e
         page_type = "policypaperpage"
         page.goto(f"{live_site}/admin/pages/add/knowledgebase/{page_type}/{editor}/")
     page.fill("#id_title", "Open studio night in Leipzig")
+    page.locator("#id_title").press("Tab")  # the slug follows the title on blur
     if page_type == "newspage":
         date_field.fill("2026-03-14")
         date_field.press("Escape")
     page.get_by_role("button", name="More actions").click()
     page.locator('button[name="action-submit"]').click()
+    errors = page.locator(".error-message").all_inner_texts()
+    assert errors == [], errors
     expect(page.locator(".messages")).to_contain_text(re.compile("submitted|moderation", re.I))
 
     code = """
