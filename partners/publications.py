@@ -53,5 +53,6 @@ def exchanges_of(partner):
         .public()
         .filter(locale_id=partner.locale_id, partners__translation_key=partner.translation_key)
         .distinct()
+        .prefetch_related("partners")
         .order_by("-date")
     )

@@ -89,3 +89,25 @@ def test_hub_lists_its_section_publications(client, partners):
     html = client.get(partners["lisbon"].url).content.decode()
     assert "Lisbon news" in html
     assert "Draft news" not in html
+
+
+def test_hub_page_query_count_does_not_grow_with_exchanges(
+    client, exchange_index, partners, exchanges, django_assert_max_num_queries
+):
+    url = partners["lisbon"].url
+    client.get(url)
+    with django_assert_max_num_queries(40) as few:
+        assert client.get(url).status_code == 200
+    for i in range(5):
+        add_page(
+            exchange_index,
+            ExchangePage,
+            title=f"Extra {i}",
+            slug=f"extra-{i}",
+            programme_round="TWIN Hubs 2023/24",
+            date="2023-05-01",
+            partners=[partners["lisbon"], partners["graz"]],
+        )
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get(url)
+    assert len(response.context["exchanges"]) == 6
