@@ -385,9 +385,12 @@ def _upsert_labels(label_model, ids: dict[str, int], lang: str, labels, result, 
         concept_id = ids[uri]
         values = (label.preferred[:255], label.alternatives, label.description)
         current = existing.get(concept_id)
-        fields = dict(
-            preferred_label=values[0], alternative_labels=values[1], description=values[2]
-        )
+        fields = {
+            "preferred_label": values[0],
+            "alternative_labels": values[1],
+            "description": values[2],
+            "search_text": label_model.make_search_text(values[0], values[1]),
+        }
         if current is None:
             create.append(label_model(concept_id=concept_id, language=lang, **fields))
         elif tuple(current[2:]) != values:
@@ -397,7 +400,9 @@ def _upsert_labels(label_model, ids: dict[str, int], lang: str, labels, result, 
     label_model.objects.bulk_create(create, batch_size=BATCH)
     if update:
         label_model.objects.bulk_update(
-            update, ["preferred_label", "alternative_labels", "description"], batch_size=500
+            update,
+            ["preferred_label", "alternative_labels", "description", "search_text"],
+            batch_size=500,
         )
     result.created[f"{kind} labels"] += len(create)
     result.updated[f"{kind} labels"] += len(update)

@@ -6,8 +6,12 @@ import uuid
 
 from django.db.models import Count, Q
 
-from learning.models import LearningModulePage, LearningPathModule, LearningPathPage
-from learning.models import ModuleCompletion
+from learning.models import (
+    LearningModulePage,
+    LearningPathModule,
+    LearningPathPage,
+    ModuleCompletion,
+)
 
 MAX_MERGE = 500
 
@@ -39,7 +43,7 @@ def path_progress(modules, done_keys: set[str]) -> dict:
 def parse_keys(values) -> list[uuid.UUID]:
     """Module keys from untrusted input; ValueError on anything malformed."""
     if not isinstance(values, list) or len(values) > MAX_MERGE:
-        raise ValueError("expected a list of at most %d module keys" % MAX_MERGE)
+        raise ValueError(f"expected a list of at most {MAX_MERGE} module keys")
     keys = []
     for value in values:
         if not isinstance(value, str):

@@ -166,12 +166,26 @@ class ConceptLabel(models.Model):
     preferred_label = models.CharField(_("preferred label"), max_length=255)
     alternative_labels = models.TextField(_("alternative labels"), blank=True)
     description = models.TextField(_("description"), blank=True)
+    search_text = models.TextField(
+        _("search text"),
+        blank=True,
+        editable=False,
+        help_text=_("Preferred and alternative labels, case-folded, for autocomplete."),
+    )
 
     class Meta:
         abstract = True
 
     def __str__(self) -> str:
         return f"{self.preferred_label} ({self.language})"
+
+    @staticmethod
+    def make_search_text(preferred: str, alternatives: str) -> str:
+        return f"{preferred}\n{alternatives}".casefold()
+
+    def save(self, *args, **kwargs):
+        self.search_text = self.make_search_text(self.preferred_label, self.alternative_labels)
+        super().save(*args, **kwargs)
 
     @property
     def alternatives(self) -> list[str]:

@@ -2,6 +2,7 @@
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Count, OuterRef, Subquery, Sum
 from django.http import Http404, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -192,15 +193,13 @@ class LearningModulePage(RoutablePageMixin, LocalizedRelationsMixin, BasePage):
             return redirect(self.get_url(request) + f"#quiz-{block_id}")
         count = len(block.value["questions"])
         answers = {}
-        for index in range(count):
-            raw = request.POST.get(f"q{index}", "")
+        for number, question in enumerate(block.value["questions"]):
+            raw = request.POST.get(f"q{number}", "")
             if raw == "":
                 continue
-            if not raw.isdigit() or not 1 <= int(raw) <= len(
-                block.value["questions"][index]["options"]
-            ):
-                return HttpResponseBadRequest(f"invalid answer for question {index + 1}")
-            answers[index] = int(raw)
+            if not raw.isdigit() or not 1 <= int(raw) <= len(question["options"]):
+                return HttpResponseBadRequest(f"invalid answer for question {number + 1}")
+            answers[number] = int(raw)
         results = check_answers(block.value, answers)
         score = sum(result["is_correct"] for result in results)
         if request.headers.get("Accept", "").startswith("application/json"):
@@ -342,13 +341,24 @@ class LearningPathPage(LocalizedRelationsMixin, BasePage):
         from learning.progress import completed_keys, path_progress
 
         context = super().get_context(request, *args, **kwargs)
-        from learning.views import labels_prefetch
+        from learning.explorer import occupation_labels, skill_labels
 
-        context["skills"] = self.skills_covered().prefetch_related(labels_prefetch())
+        context["skills"] = self.skills_covered().prefetch_related(skill_labels())
         context["completed_keys"] = completed_keys(request.user)
         context["progress"] = path_progress(self.modules, context["completed_keys"])
         context["path_prerequisites"] = LearningPathPage.objects.live().filter(required_by=self)
         context["occupations"] = Occupation.objects.filter(learning_paths=self).prefetch_related(
-            labels_prefetch()
+            occupation_labels()
         )
         return context
+
+
+def with_totals(paths):
+    """Annotate paths with ``module_count`` and ``minutes`` of their live
+    modules, as subqueries (safe next to other joins, no extra queries)."""
+    steps = LearningPathModule.objects.filter(path=OuterRef("pk"), module__live=True)
+    steps = steps.order_by().values("path")
+    return paths.annotate(
+        module_count=Subquery(steps.annotate(n=Count("pk")).values("n")),
+        minutes=Subquery(steps.annotate(m=Sum("module__duration_minutes")).values("m")),
+    )
