@@ -39,7 +39,6 @@ MAX_HAVE = 500
 SLUG = re.compile(r"^[A-Za-z0-9-]{1,80}$")
 
 
-
 def learning_index_url(request) -> str:
     index = LearningIndexPage.objects.live().filter(locale=Locale.get_active()).first()
     if index is None:
