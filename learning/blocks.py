@@ -2,6 +2,7 @@
 itself in ``clean()`` so an editor sees the problem next to the field."""
 
 from django.core.exceptions import ValidationError
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -63,7 +64,7 @@ class ExerciseBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        if not value["instructions"].source.strip():
+        if not strip_tags(value["instructions"].source).strip():
             raise _errors(instructions=_("An exercise needs instructions."))
         return value
 
