@@ -126,10 +126,9 @@ def project_fields(model):
             continue
         if getattr(field, "concrete", False) and not field.editable:
             continue
-        if field.is_relation and not field.concrete:
-            # Reverse relations: keep only clusterable child relations.
-            if not _is_child_relation(field):
-                continue
+        # Reverse relations: keep only clusterable child relations.
+        if field.is_relation and not field.concrete and not _is_child_relation(field):
+            continue
         fields.append(field)
     return fields
 

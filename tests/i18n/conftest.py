@@ -53,6 +53,21 @@ def translate(django_capture_on_commit_callbacks):
 
 
 @pytest.fixture
+def admin_client(client, superuser, django_capture_on_commit_callbacks):
+    """A logged-in admin whose requests run their on-commit work (publishing
+    translations) as a real request's commit would."""
+    client.force_login(superuser)
+    post = client.post
+
+    def post_and_commit(*args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return post(*args, **kwargs)
+
+    client.post = post_and_commit
+    return client
+
+
+@pytest.fixture
 def section(home, translate):
     """English home > policy paper index > one paper, with German and French
     translations of all three, published. Returns ``{code: {role: page}}``."""
