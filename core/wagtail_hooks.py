@@ -10,11 +10,13 @@ from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from core.localization import drafts, views
+from core.localization import choosers, drafts, views
 from core.models import Audience, Sector, Theme
 
-# Connects the receiver that keeps draft translations off the live site.
+# Importing these connects the receiver that keeps draft translations off the
+# live site and the form-field override that labels pickers with their locale.
 assert drafts.keep_live_row_on_draft
+assert choosers.LocaleLabelledMultipleChoiceField
 
 
 @hooks.register("register_admin_urls")
@@ -59,7 +61,6 @@ hooks.register("register_page_listing_more_buttons", po_buttons)
 class TaxonomyViewSet(SnippetViewSet):
     list_display = ["name", "slug", "locale"]
     search_fields = ["name"]
-    list_filter = ["locale"]
 
 
 class ThemeViewSet(TaxonomyViewSet):
