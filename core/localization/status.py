@@ -78,9 +78,8 @@ def build_report(*, locales=None, section=None, type_label=None, source_locale=N
     if page_models:
         rows += _page_rows(source_locale, locales, section, page_models, all_types=not type_label)
     if section is None:
-        for model in wanted:
-            if not issubclass(model, Page):
-                rows += _snippet_rows(model, source_locale, locales)
+        snippet_models_wanted = [m for m in wanted if not issubclass(m, Page)]
+        rows += _snippet_rows(snippet_models_wanted, source_locale, locales)
     return rows
 
 
@@ -157,20 +156,52 @@ def _sources_and_syncs(model, keys):
     return sources, synced
 
 
-def _snippet_rows(model, source_locale, locales):
-    objects = list(model.objects.filter(locale=source_locale).order_by("pk"))
-    if not objects:
-        return []
-    keys = [obj.translation_key for obj in objects]
-    existing = set(
-        model.objects.filter(translation_key__in=keys, locale__in=locales).values_list(
-            "translation_key", "locale_id"
+def _snippet_rows(models, source_locale, locales):
+    rows = []
+    for model in models:
+        objects = list(model.objects.filter(locale=source_locale).order_by("pk"))
+        if not objects:
+            continue
+        keys = [obj.translation_key for obj in objects]
+        existing = set(
+            model.objects.filter(translation_key__in=keys, locale__in=locales).values_list(
+                "translation_key", "locale_id"
+            )
         )
-    )
-    sources, _synced = _sources_and_syncs(model, keys)
-    gaps = defaultdict(set)  # locale id -> source ids with untranslated strings
+        sources, _synced = _sources_and_syncs(model, keys)
+        for obj in objects:
+            row = Row(
+                kind="snippet",
+                type_label=label(model),
+                type_name=str(model._meta.verbose_name).capitalize(),
+                pk=obj.pk,
+                title=str(obj),
+                translation_key=obj.translation_key,
+                source_id=sources.get(obj.translation_key),
+            )
+            row.existing = {loc.pk for loc in locales if (obj.translation_key, loc.pk) in existing}
+            rows.append(row)
+    gaps = _untranslated_sources([r.source_id for r in rows if r.source_id], locales)
+    for row in rows:
+        for locale in locales:
+            if locale.pk not in row.existing:
+                status = MISSING
+            elif row.source_id in gaps[locale.pk]:
+                status = OUTDATED
+            else:
+                status = TRANSLATED
+            row.statuses[locale.language_code] = status
+    return rows
+
+
+def _untranslated_sources(source_ids, locales):
+    """``{locale id: {source ids with a string lacking a translation}}``:
+    one query per locale, for all snippet sources together."""
+    gaps = defaultdict(set)
+    if not source_ids:
+        return gaps
     for locale in locales:
-        untranslated = StringSegment.objects.filter(source_id__in=sources.values()).annotate(
+        segments = StringSegment.objects.filter(source_id__in=source_ids).annotate(
             done=Exists(
                 StringTranslation.objects.filter(
                     translation_of_id=OuterRef("string_id"),
@@ -181,29 +212,9 @@ def _snippet_rows(model, source_locale, locales):
             )
         )
         gaps[locale.pk] = set(
-            untranslated.filter(done=False).values_list("source_id", flat=True).distinct()
+            segments.filter(done=False).values_list("source_id", flat=True).distinct()
         )
-    rows = []
-    for obj in objects:
-        row = Row(
-            kind="snippet",
-            type_label=label(model),
-            type_name=str(model._meta.verbose_name).capitalize(),
-            pk=obj.pk,
-            title=str(obj),
-            translation_key=obj.translation_key,
-            source_id=sources.get(obj.translation_key),
-        )
-        for locale in locales:
-            if (obj.translation_key, locale.pk) not in existing:
-                status = MISSING
-            elif row.source_id in gaps[locale.pk]:
-                status = OUTDATED
-            else:
-                status = TRANSLATED
-            row.statuses[locale.language_code] = status
-        rows.append(row)
-    return rows
+    return gaps
 
 
 def summary(rows, locales):
