@@ -9,6 +9,7 @@ through wagtail-localize are listed in ``NOT_TRANSLATED`` with the reason.
 
 from django.apps import apps
 from django.db import models
+from django.db.models import ForeignObjectRel
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.models import Page, TranslatableMixin
 from wagtail.snippets.models import get_snippet_models
@@ -120,14 +121,16 @@ def project_fields(model):
     base_names |= {"locale", "translation_key", "id"}
     fields = []
     for field in model._meta.get_fields():
-        if field.name in base_names or field.auto_created:
+        if field.name in base_names:
+            continue
+        if isinstance(field, ForeignObjectRel):
+            # Reverse relations: only clusterable child relations (InlinePanel).
+            if _is_child_relation(field):
+                fields.append(field)
+            continue
+        if field.auto_created or not field.editable:
             continue
         if isinstance(field, models.OneToOneField) and field.remote_field.parent_link:
-            continue
-        if getattr(field, "concrete", False) and not field.editable:
-            continue
-        # Reverse relations: keep only clusterable child relations.
-        if field.is_relation and not field.concrete and not _is_child_relation(field):
             continue
         fields.append(field)
     return fields

@@ -100,7 +100,7 @@ def _links_to_translatable_snippets(model):
     for field in model._meta.get_fields():
         target = getattr(field, "related_model", None)
         if (
-            field.concrete
+            not field.auto_created
             and field.is_relation
             and target is not None
             and issubclass(target, TranslatableMixin)

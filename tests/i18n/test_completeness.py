@@ -1,6 +1,7 @@
 """Every page type and translatable snippet declares how it is translated."""
 
 import pytest
+from django.test.utils import isolate_apps
 from wagtail_localize.fields import SynchronizedField, get_translatable_fields
 
 from core.localization import registry
@@ -98,3 +99,37 @@ def test_synchronised_rule_recognises_the_kinds_of_field():
     themes.name = "topics"
     themes.remote_field.model = __import__("core.models", fromlist=["Theme"]).Theme
     assert registry.must_be_synchronised(themes)
+
+
+@isolate_apps("core")
+def test_project_fields_see_m2m_child_relations_and_skip_internals():
+    from django.db import models
+    from modelcluster.fields import ParentalKey, ParentalManyToManyField
+    from modelcluster.models import ClusterableModel
+    from wagtail.models import TranslatableMixin
+
+    from core.models import Theme
+
+    class Probe(TranslatableMixin, ClusterableModel):
+        title = models.CharField(max_length=10)
+        date = models.DateField()
+        themes = ParentalManyToManyField(Theme, related_name="+")
+        secret = models.CharField(max_length=10, editable=False)
+
+        class Meta:
+            app_label = "core"
+            unique_together = [("translation_key", "locale")]
+
+    class ProbeLink(models.Model):
+        probe = ParentalKey(Probe, related_name="links")
+
+        class Meta:
+            app_label = "core"
+
+        def __str__(self):
+            return "link"
+
+    names = {f.name for f in registry.project_fields(Probe)}
+    assert names == {"title", "date", "themes", "links"}
+    synced = {f.name for f in registry.project_fields(Probe) if registry.must_be_synchronised(f)}
+    assert synced == {"date", "themes"}
