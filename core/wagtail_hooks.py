@@ -10,12 +10,14 @@ from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from core.localization import choosers, drafts, views
+from core.localization import choosers, drafts, relations, views
 from core.models import Audience, Sector, Theme
 
-# Importing these connects the receiver that keeps draft translations off the
-# live site and the form-field override that labels pickers with their locale.
+# Importing these connects the receivers that keep draft translations off the
+# live site and point synchronised taxonomy links at the page's locale, and the
+# form-field override that labels pickers with their locale.
 assert drafts.keep_live_row_on_draft
+assert relations.localize_page_relations
 assert choosers.LocaleLabelledMultipleChoiceField
 
 
