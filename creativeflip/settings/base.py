@@ -216,3 +216,15 @@ LOGGING = {
 
 LOGIN_URL = "/admin/login/"
 SITE_DESCRIPTION = _("A mutual-learning knowledge base for the cultural and creative industries.")
+
+# Machine translation (wagtail-localize): DeepL when DEEPL_API_KEY is set,
+# otherwise none, and the "Translate with ..." button is hidden. Machine
+# suggestions are saved as drafts marked "machine" for a person to review.
+DEEPL_API_KEY = os.environ.get("DEEPL_API_KEY", "")
+if DEEPL_API_KEY:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": DEEPL_API_KEY},
+    }
+else:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
