@@ -88,6 +88,13 @@ class NewsIndexPage(RoutablePageMixin, KnowledgeIndexPage):
     class Meta:
         verbose_name = _("news index")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        base = self.get_url(request)
+        context["feed_rss_url"] = base + self.reverse_subpage("feed_rss")
+        context["feed_atom_url"] = base + self.reverse_subpage("feed_atom")
+        return context
+
     @path("")
     def index_route(self, request, *args, **kwargs):
         return self.with_status(super().index_route(request, *args, **kwargs))

@@ -132,3 +132,25 @@ def make_event(parent, title=None, *, date=datetime.date(2025, 5, 20), **fields)
                      summary="An event.", venue="Hall 2", city="Turin", country="IT",
                      body="<p>Come along.</p>", **fields)
     return add(parent, page)
+
+
+@pytest.fixture
+def partner(home):
+    """A live creative hub (a partner section of the tree)."""
+    from partners.models import HubPage, PartnerIndexPage
+
+    directory = ensure_page(home, PartnerIndexPage, "partners", title="Partners")
+    return ensure_page(directory, HubPage, "officina-torino", title="Officina Torino", country="IT", city="Turin")
+
+
+@pytest.fixture
+def translate(home_all_locales, django_capture_on_commit_callbacks):
+    """translate(page, code, {english: translation}) -> the live translation."""
+    from core.translation import translate_object
+
+    def run(instance, code, strings=None):
+        with django_capture_on_commit_callbacks(execute=True):
+            result = translate_object(instance, code, strings or {})
+        return result.__class__.objects.get(pk=result.pk)
+
+    return run
