@@ -59,6 +59,16 @@ def sniff(head: bytes, extension: str) -> str | None:
 
 
 class DocumentForm(BaseDocumentForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        warning = getattr(self.instance, "extraction_warning", "")
+        if warning and "file" in self.fields:
+            # Shown under the file field on the edit view: why search cannot
+            # see (all of) this document's text.
+            self.fields["file"].help_text = _("Text extraction: %(warning)s") % {
+                "warning": warning
+            }
+
     def clean_file(self):
         uploaded = self.cleaned_data.get("file")
         if not uploaded or "file" not in self.changed_data:
