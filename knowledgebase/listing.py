@@ -92,10 +92,15 @@ class FilterForm(forms.Form):
         return [code.upper() for code in self.cleaned_data["country"]]
 
     def full_clean(self):
-        # Accept lower-case country codes in shared links.
+        # The form's "Any" choice submits empty values: drop them. Accept
+        # lower-case country codes in shared links.
         if self.data is not None and hasattr(self.data, "getlist"):
             data = self.data.copy()
-            data.setlist("country", [c.upper() for c in data.getlist("country")])
+            for name in FILTER_NAMES:
+                values = [v.strip() for v in data.getlist(name) if v.strip()]
+                if name == "country":
+                    values = [v.upper() for v in values]
+                data.setlist(name, values)
             self.data = data
         super().full_clean()
 

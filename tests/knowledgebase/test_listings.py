@@ -50,6 +50,13 @@ def test_filters_combine(client, papers, indexes, query, expected):
     assert titles(response) == expected
 
 
+def test_empty_values_from_the_form_mean_any(client, papers, indexes):
+    query = "?theme=&sector=music&audience=&country=&partner=&year="
+    response = client.get(indexes["papers"].url + query)
+    assert response.status_code == 200
+    assert titles(response) == ["Charlie", "Alpha"]
+
+
 def test_empty_result_says_so(client, papers, indexes):
     response = client.get(indexes["papers"].url, {"theme": "finance", "year": "2023"})
     assert "Nothing matches these filters." in response.content.decode()
