@@ -30,7 +30,7 @@ FILTER_NAMES = ("theme", "sector", "audience", "country", "partner", "year")
 # Per page type: what the cards show, fetched in one query per relation.
 CARD_PREFETCH = {
     "policypaperpage": ("themes", "authors", "document"),
-    "guidelinepage": ("themes",),
+    "guidelinepage": ("themes", "document"),
     "casestorypage": ("themes", "sectors"),
     "newspage": ("themes",),
     "eventpage": ("themes",),

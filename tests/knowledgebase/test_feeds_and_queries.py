@@ -76,11 +76,14 @@ def _count_queries(client, url, django_assert_max_num_queries, limit):
 @pytest.mark.parametrize("kind", ["papers", "guidelines", "stories", "news"])
 def test_index_queries_do_not_grow_with_items(client, indexes, django_assert_max_num_queries, kind):
     makers = {
-        "papers": lambda p: make_paper(p, themes=["finance"], authors=[("A B", "X"), ("C D", "Y")]),
-        "guidelines": make_guideline,
+        "papers": lambda p: make_paper(
+            p, themes=["finance"], authors=[("A B", "X"), ("C D", "Y")], document=document
+        ),
+        "guidelines": lambda p: make_guideline(p, document=document),
         "stories": lambda p: make_story(p, sectors=["music"], themes=["finance"]),
         "news": lambda p: (make_news(p), make_event(p)),
     }
+    document = make_document("Shared")
     url = indexes[kind].url
     for _ in range(2):
         makers[kind](indexes[kind])
