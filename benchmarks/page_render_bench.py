@@ -49,7 +49,9 @@ def build(pages: int):
 
     home = ensure_home()
     index = {
-        "papers": ensure_page(home, kb.PolicyPaperIndexPage, "policy-papers", title="Policy papers"),
+        "papers": ensure_page(
+            home, kb.PolicyPaperIndexPage, "policy-papers", title="Policy papers"
+        ),
         "guidelines": ensure_page(home, kb.GuidelineIndexPage, "guidelines", title="Guidelines"),
         "stories": ensure_page(home, kb.CaseStoryIndexPage, "case-stories", title="Case stories"),
         "news": ensure_page(home, kb.NewsIndexPage, "news", title="News"),
@@ -70,28 +72,83 @@ def build(pages: int):
         page.save_revision().publish()
         return page
 
-    built = {name: [] for name in ("PolicyPaperPage", "GuidelinePage", "CaseStoryPage", "NewsPage", "EventPage")}
+    built = {
+        name: []
+        for name in ("PolicyPaperPage", "GuidelinePage", "CaseStoryPage", "NewsPage", "EventPage")
+    }
     for n in range(pages):
         day = datetime.date(2020 + n % 6, 1 + n % 12, 1 + n % 28)
         paper = kb.PolicyPaperPage(
-            title=f"Paper {n}", slug=f"paper-{n}", summary="A summary.", abstract="<p>Abstract.</p>",
-            date=day, document=document, countries=["PT", "DE"],
+            title=f"Paper {n}",
+            slug=f"paper-{n}",
+            summary="A summary.",
+            abstract="<p>Abstract.</p>",
+            date=day,
+            document=document,
+            countries=["PT", "DE"],
             body=[("finding", {"title": "Finding", "text": "<p>Text.</p>"})],
         )
-        paper.authors = [kb.PolicyPaperAuthor(name=f"Author {a}", affiliation="Hub", sort_order=a) for a in range(4)]
+        paper.authors = [
+            kb.PolicyPaperAuthor(name=f"Author {a}", affiliation="Hub", sort_order=a)
+            for a in range(4)
+        ]
         built["PolicyPaperPage"].append(publish(index["papers"], paper))
-        built["GuidelinePage"].append(publish(index["guidelines"], kb.GuidelinePage(
-            title=f"Guideline {n}", slug=f"guideline-{n}", date=day, document=document,
-            steps=[("step", {"title": f"Step {s}", "text": "<p>Do it.</p>", "checklist": ["a", "b"]}) for s in range(4)],
-        )))
-        built["CaseStoryPage"].append(publish(index["stories"], kb.CaseStoryPage(
-            title=f"Story {n}", slug=f"story-{n}", date=day, country="IT", city="Turin",
-            challenge="<p>C.</p>", approach="<p>A.</p>", outcome="<p>O.</p>",
-        )))
-        built["NewsPage"].append(publish(index["news"], kb.NewsPage(
-            title=f"News {n}", slug=f"news-{n}", date=day, body="<p>News.</p>")))
-        built["EventPage"].append(publish(index["news"], kb.EventPage(
-            title=f"Event {n}", slug=f"event-{n}", date=day, city="Lille", country="FR", body="<p>Event.</p>")))
+        built["GuidelinePage"].append(
+            publish(
+                index["guidelines"],
+                kb.GuidelinePage(
+                    title=f"Guideline {n}",
+                    slug=f"guideline-{n}",
+                    date=day,
+                    document=document,
+                    steps=[
+                        (
+                            "step",
+                            {
+                                "title": f"Step {s}",
+                                "text": "<p>Do it.</p>",
+                                "checklist": ["a", "b"],
+                            },
+                        )
+                        for s in range(4)
+                    ],
+                ),
+            )
+        )
+        built["CaseStoryPage"].append(
+            publish(
+                index["stories"],
+                kb.CaseStoryPage(
+                    title=f"Story {n}",
+                    slug=f"story-{n}",
+                    date=day,
+                    country="IT",
+                    city="Turin",
+                    challenge="<p>C.</p>",
+                    approach="<p>A.</p>",
+                    outcome="<p>O.</p>",
+                ),
+            )
+        )
+        built["NewsPage"].append(
+            publish(
+                index["news"],
+                kb.NewsPage(title=f"News {n}", slug=f"news-{n}", date=day, body="<p>News.</p>"),
+            )
+        )
+        built["EventPage"].append(
+            publish(
+                index["news"],
+                kb.EventPage(
+                    title=f"Event {n}",
+                    slug=f"event-{n}",
+                    date=day,
+                    city="Lille",
+                    country="FR",
+                    body="<p>Event.</p>",
+                ),
+            )
+        )
     for name, page in index.items():
         built[f"{type(page).__name__} ({name})"] = [page]
     built["PolicyPaperIndexPage ?theme&year"] = [index["papers"]]
@@ -118,7 +175,15 @@ def measure(built: dict, repeat: int):
                     times.append(time.perf_counter() - started)
                 assert response.status_code == 200
                 queries.append(len(captured.captured_queries))
-        rows.append((label, len(pages), statistics.median(times) * 1000, statistics.median(queries), max(queries)))
+        rows.append(
+            (
+                label,
+                len(pages),
+                statistics.median(times) * 1000,
+                statistics.median(queries),
+                max(queries),
+            )
+        )
     return rows
 
 
@@ -132,8 +197,10 @@ def main():
 
     started = time.perf_counter()
     built = build(args.pages)
-    print(f"built {args.pages} pages per type in {time.perf_counter() - started:.1f} s "
-          f"({connection.vendor})")
+    print(
+        f"built {args.pages} pages per type in {time.perf_counter() - started:.1f} s "
+        f"({connection.vendor})"
+    )
     print(f"{'page type':38} {'pages':>5} {'median ms':>10} {'queries':>8} {'max q':>6}")
     for label, count, median_ms, median_q, max_q in measure(built, args.repeat):
         print(f"{label:38} {count:5d} {median_ms:10.1f} {median_q:8.0f} {max_q:6d}")

@@ -124,13 +124,26 @@ def ensure_document(title: str, filename: str, data_factory) -> SiteDocument:
 
 
 def paper_pdf(entry) -> bytes:
-    en = dict(zip(("title", "summary", "abstract", "f", "ft", "r", "rt"), entry["text"]["en"], strict=True))
+    en = dict(
+        zip(
+            ("title", "summary", "abstract", "f", "ft", "r", "rt"), entry["text"]["en"], strict=True
+        )
+    )
     authors = ", ".join(name for name, _slug in entry["authors"])
     summaries = [f"[{code}] {entry['text'][code][1]}" for code in LANGS if code != "en"]
     pages = [
-        [f"Authors: {authors}", f"Published {entry['date']}.", "Abstract. " + en["abstract"], en["summary"]],
+        [
+            f"Authors: {authors}",
+            f"Published {entry['date']}.",
+            "Abstract. " + en["abstract"],
+            en["summary"],
+        ],
         ["Key finding: " + en["f"], en["ft"], *METHOD],
-        ["Recommendation: " + en["r"], en["rt"], "What to do next. Partners will test the recommendation in their own cities and report back within a year."],
+        [
+            "Recommendation: " + en["r"],
+            en["rt"],
+            "What to do next. Partners will test the recommendation in their own cities and report back within a year.",
+        ],
         ["Summaries in the other languages of the network:", *summaries],
     ]
     return make_pdf(en["title"], pages, author=authors)
@@ -140,12 +153,22 @@ def guideline_pdf(entry) -> bytes:
     en = entry["text"]["en"]
     return make_pdf(
         en[0],
-        [[en[1]], [f"Step 1. {en[2]}", en[3], f"[ ] {en[4]}"], [f"Step 2. {en[5]}", en[6], f"[ ] {en[7]}"]],
+        [
+            [en[1]],
+            [f"Step 1. {en[2]}", en[3], f"[ ] {en[4]}"],
+            [f"Step 2. {en[5]}", en[6], f"[ ] {en[7]}"],
+        ],
     )
 
 
 def csv_template(title: str) -> bytes:
-    rows = ["item,month 1,month 2,month 3,notes", "rent,,,,", "materials,,,,", "fees,,,,", "income,,,,"]
+    rows = [
+        "item,month 1,month 2,month 3,notes",
+        "rent,,,,",
+        "materials,,,,",
+        "fees,,,,",
+        "income,,,,",
+    ]
     buffer = io.StringIO()
     buffer.write(f"# {title}\n" + "\n".join(rows) + "\n")
     return buffer.getvalue().encode()
@@ -156,14 +179,22 @@ def load(context):
     indexes = {}
     for slug, model in INDEX_MODELS.items():
         title, intro = INDEXES[slug]["en"]
-        indexes[slug] = upsert(home, model, slug, {"title": title, "intro": f"<p>{intro}</p>", "show_in_menus": True}, {})
+        indexes[slug] = upsert(
+            home,
+            model,
+            slug,
+            {"title": title, "intro": f"<p>{intro}</p>", "show_in_menus": True},
+            {},
+        )
     partners = partner_pages()
     names = partner_names()
 
     papers = []
     for entry in PAPERS:
         en = entry["text"]["en"]
-        document = ensure_document(en[0], f"{entry['slug']}.pdf", lambda entry=entry: paper_pdf(entry))
+        document = ensure_document(
+            en[0], f"{entry['slug']}.pdf", lambda entry=entry: paper_pdf(entry)
+        )
         authors = [(name, names.get(slug, "")) for name, slug in entry["authors"]]
         fields = {
             "title": en[0],
@@ -187,7 +218,11 @@ def load(context):
             "audiences": terms(Audience, entry["audiences"]),
             "partners": [partners[s] for _n, s in entry["authors"] if s in partners],
         }
-        papers.append(upsert(indexes["policy-papers"], PolicyPaperPage, entry["slug"], fields, relations, authors))
+        papers.append(
+            upsert(
+                indexes["policy-papers"], PolicyPaperPage, entry["slug"], fields, relations, authors
+            )
+        )
     context.step(f"{len(papers)} policy papers with PDFs")
 
     stories = {}
@@ -210,16 +245,24 @@ def load(context):
             "audiences": terms(Audience, entry["audiences"]),
             "partners": [partners[entry["partner"]]] if entry["partner"] in partners else [],
         }
-        stories[entry["slug"]] = upsert(indexes["case-stories"], CaseStoryPage, entry["slug"], fields, relations)
+        stories[entry["slug"]] = upsert(
+            indexes["case-stories"], CaseStoryPage, entry["slug"], fields, relations
+        )
     context.step(f"{len(stories)} case stories")
 
     guides = []
     for entry in GUIDES:
         en = entry["text"]["en"]
-        document = ensure_document(en[0], f"{entry['slug']}.pdf", lambda entry=entry: guideline_pdf(entry))
+        document = ensure_document(
+            en[0], f"{entry['slug']}.pdf", lambda entry=entry: guideline_pdf(entry)
+        )
         templates = []
         if "finance" in entry["themes"]:
-            template = ensure_document(f"Budget template: {en[0]}", f"{entry['slug']}-budget.csv", lambda t=en[0]: csv_template(t))
+            template = ensure_document(
+                f"Budget template: {en[0]}",
+                f"{entry['slug']}-budget.csv",
+                lambda t=en[0]: csv_template(t),
+            )
             templates.append(("template", template))
         fields = {
             "title": en[0],
@@ -240,7 +283,9 @@ def load(context):
             "partners": [partners[s] for s in entry["partners"] if s in partners],
             "pilots": [stories[s] for s in entry["pilots"]],
         }
-        guides.append(upsert(indexes["guidelines"], GuidelinePage, entry["slug"], fields, relations))
+        guides.append(
+            upsert(indexes["guidelines"], GuidelinePage, entry["slug"], fields, relations)
+        )
     # Each story links the guidelines it piloted.
     for story in stories.values():
         story.guidelines = [g for g in guides if any(p.pk == story.pk for p in g.pilots.all())]
@@ -260,7 +305,9 @@ def load(context):
         if entry["kind"] == "event":
             model = EventPage
             fields.update(
-                end_date=datetime.date.fromisoformat(entry["end_date"]) if entry.get("end_date") else None,
+                end_date=datetime.date.fromisoformat(entry["end_date"])
+                if entry.get("end_date")
+                else None,
                 event_format=entry["format"],
                 venue=entry.get("venue", ""),
                 city=entry.get("city", ""),
@@ -273,7 +320,7 @@ def load(context):
 
     # Translations: parents before children.
     index_table = {}
-    for slug, by_lang in INDEXES.items():
+    for by_lang in INDEXES.values():
         for position, source in enumerate(by_lang["en"]):
             index_table[source] = {code: by_lang[code][position] for code in LANGS if code != "en"}
     for index in indexes.values():
@@ -290,5 +337,7 @@ def load(context):
     # Stories were translated before the guidelines they link to: point those
     # links at the translated guidelines now.
     other_locales = Locale.objects.exclude(language_code="en")
-    for story in CaseStoryPage.objects.filter(locale__in=other_locales, guidelines__isnull=False).distinct():
+    for story in CaseStoryPage.objects.filter(
+        locale__in=other_locales, guidelines__isnull=False
+    ).distinct():
         story.save_revision().publish()

@@ -36,9 +36,7 @@ def citation_meta(page, request) -> list[tuple[str, str]]:
 
 
 def citation_meta_html(page, request) -> str:
-    return format_html_join(
-        "\n", '<meta name="{}" content="{}">', citation_meta(page, request)
-    )
+    return format_html_join("\n", '<meta name="{}" content="{}">', citation_meta(page, request))
 
 
 def json_ld(page, request) -> dict:

@@ -4,7 +4,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalManyToManyField
-
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import StreamField
@@ -60,12 +59,8 @@ class GuidelinePage(KnowledgePage):
     content_panels = KnowledgePage.content_panels + [
         FieldPanel("date"),
         FieldPanel("steps"),
-        MultiFieldPanel(
-            [FieldPanel("document"), FieldPanel("templates")], heading=_("Downloads")
-        ),
-        MultiFieldPanel(
-            [FieldPanel("testing_status"), FieldPanel("pilots")], heading=_("Testing")
-        ),
+        MultiFieldPanel([FieldPanel("document"), FieldPanel("templates")], heading=_("Downloads")),
+        MultiFieldPanel([FieldPanel("testing_status"), FieldPanel("pilots")], heading=_("Testing")),
         FieldPanel("countries"),
         *KnowledgePage.taxonomy_panels,
     ]
@@ -100,6 +95,3 @@ class GuidelinePage(KnowledgePage):
 
     def live_pilots(self):
         return [pilot for pilot in self.pilots.all() if pilot.live]
-
-
-

@@ -1,10 +1,10 @@
 """The four listings: policy papers, guidelines, case stories, news."""
 
 from django.apps import apps
-from django.utils.translation import gettext_lazy as _
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Locale, Page
 
 from core.models import BaseIndexPage

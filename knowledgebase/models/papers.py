@@ -112,7 +112,9 @@ class PolicyPaperPage(KnowledgePage):
         index.SearchField("series"),
         index.SearchField("body"),
         index.FilterField("doi"),
-        index.RelatedFields("authors", [index.SearchField("name"), index.SearchField("affiliation")]),
+        index.RelatedFields(
+            "authors", [index.SearchField("name"), index.SearchField("affiliation")]
+        ),
         index.RelatedFields("document", [index.SearchField("title"), index.SearchField("text")]),
     ]
     api_fields = [

@@ -194,7 +194,14 @@ def test_editing_the_title_does_not_re_extract(admin_client, monkeypatch):
 
 
 def test_plain_text_upload_is_indexed(admin_client):
-    upload(admin_client, "notes.txt", "Η δημιουργική οικονομία και τα κέντρα της είναι για την πόλη και τους ανθρώπους της. Τα έργα της είναι και για τα παιδιά.".encode())
+    upload(
+        admin_client,
+        "notes.txt",
+        (
+            "Η δημιουργική οικονομία και τα κέντρα της είναι για την πόλη και τους "
+            "ανθρώπους της. Τα έργα της είναι και για τα παιδιά."
+        ).encode(),
+    )
     document = SiteDocument.objects.get()
     assert "δημιουργική" in document.text
     assert document.language == "el"
@@ -203,11 +210,45 @@ def test_plain_text_upload_is_indexed(admin_client):
 @pytest.mark.parametrize(
     ("code", "text"),
     [
-        ("de", "Die Hubs arbeiten mit den Schulen und der Stadt zusammen, das ist nicht neu, aber es wird auch für die Region wichtig."),
-        ("fr", "Les hubs créatifs travaillent avec les écoles et la ville pour que les jeunes sont dans une situation meilleure pour le travail."),
-        ("it", "Il centro creativo della città lavora con le scuole per una formazione che non sia solo per gli studenti della regione e del paese."),
-        ("es", "El centro creativo trabaja con las escuelas para que los jóvenes tengan más oportunidades, y también con la ciudad y sus empresas."),
-        ("pl", "Huby kreatywne w Polsce to miejsca, w których ludzie uczą się i pracują, jest to także przestrzeń dla nowych pomysłów oraz dla firm."),
+        (
+            "de",
+            (
+                "Die Hubs arbeiten mit den Schulen und der Stadt zusammen, "
+                "das ist nicht neu, aber es wird auch für die Region wichtig."
+            ),
+        ),
+        (
+            "fr",
+            (
+                "Les hubs créatifs travaillent avec les écoles et la ville "
+                "pour que les jeunes sont dans une situation meilleure pour "
+                "le travail."
+            ),
+        ),
+        (
+            "it",
+            (
+                "Il centro creativo della città lavora con le scuole per una "
+                "formazione che non sia solo per gli studenti della regione e "
+                "del paese."
+            ),
+        ),
+        (
+            "es",
+            (
+                "El centro creativo trabaja con las escuelas para que los "
+                "jóvenes tengan más oportunidades, y también con la ciudad y "
+                "sus empresas."
+            ),
+        ),
+        (
+            "pl",
+            (
+                "Huby kreatywne w Polsce to miejsca, w których ludzie uczą "
+                "się i pracują, jest to także przestrzeń dla nowych pomysłów "
+                "oraz dla firm."
+            ),
+        ),
         ("", "12 34 56"),
     ],
 )

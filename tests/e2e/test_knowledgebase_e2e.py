@@ -9,11 +9,17 @@ from playwright.sync_api import expect
 
 def test_policy_paper_page(page, live_site, axe_check):
     page.goto(live_site + "/en/policy-papers/green-studios/")
-    expect(page.locator("h1")).to_have_text("Green studios: cutting the footprint of creative production")
+    expect(page.locator("h1")).to_have_text(
+        "Green studios: cutting the footprint of creative production"
+    )
     expect(page.locator(".kb-authors li")).to_have_count(3)
     expect(page.locator(".kb-download")).to_contain_text(re.compile(r"PDF, [\d.,]+\s*KB, 4 pages"))
     assert page.locator('meta[name="citation_author"]').count() == 3
-    assert page.locator('meta[name="citation_pdf_url"]').get_attribute("content").startswith(live_site + "/documents/")
+    assert (
+        page.locator('meta[name="citation_pdf_url"]')
+        .get_attribute("content")
+        .startswith(live_site + "/documents/")
+    )
     with page.expect_download() as download:
         page.get_by_role("link", name="BibTeX").click()
     assert download.value.suggested_filename == "green-studios.bib"

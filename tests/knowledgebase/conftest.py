@@ -42,9 +42,15 @@ def term(model, slug, locale_code="en"):
 
 def make_document(title="Report", pages=2, **kwargs) -> SiteDocument:
     data = make_pdf(
-        title, [[f"Page {n} of the {title} about creative hubs and finance."] for n in range(1, pages + 1)]
+        title,
+        [
+            [f"Page {n} of the {title} about creative hubs and finance."]
+            for n in range(1, pages + 1)
+        ],
     )
-    document = SiteDocument(title=title, file=ContentFile(data, name=f"{title.lower().replace(' ', '-')}.pdf"))
+    document = SiteDocument(
+        title=title, file=ContentFile(data, name=f"{title.lower().replace(' ', '-')}.pdf")
+    )
     document._set_document_file_metadata()
     document.save()
     return document
@@ -57,8 +63,19 @@ def add(parent, page):
     return page
 
 
-def make_paper(parent, title=None, *, authors=(("Ana Costa", "Fábrica Lisboa"),), themes=(), sectors=(),
-               audiences=(), countries=(), date=datetime.date(2025, 3, 14), document=None, **fields):
+def make_paper(
+    parent,
+    title=None,
+    *,
+    authors=(("Ana Costa", "Fábrica Lisboa"),),
+    themes=(),
+    sectors=(),
+    audiences=(),
+    countries=(),
+    date=datetime.date(2025, 3, 14),
+    document=None,
+    **fields,
+):
     number = next(_counter)
     title = title or f"Paper {number}"
     page = PolicyPaperPage(
@@ -90,7 +107,14 @@ def make_guideline(parent, title=None, **fields):
         summary=f"How to {title}.",
         date=fields.pop("date", datetime.date(2025, 6, 1)),
         steps=[
-            ("step", {"title": "Map your assets", "text": "<p>List what you own.</p>", "checklist": ["List the works", "Find the contracts"]}),
+            (
+                "step",
+                {
+                    "title": "Map your assets",
+                    "text": "<p>List what you own.</p>",
+                    "checklist": ["List the works", "Find the contracts"],
+                },
+            ),
             ("step", {"title": "Talk to a lawyer", "text": "<p>Ask early.</p>", "checklist": []}),
         ],
         **fields,
@@ -121,16 +145,30 @@ def make_story(parent, title=None, *, country="PT", sectors=(), themes=(), **fie
 
 def make_news(parent, title=None, *, date=datetime.date(2025, 1, 10), **fields):
     number = next(_counter)
-    page = NewsPage(title=title or f"News {number}", slug=f"news-{number}", date=date,
-                    summary="A short news item.", body="<p>Body text.</p>", **fields)
+    page = NewsPage(
+        title=title or f"News {number}",
+        slug=f"news-{number}",
+        date=date,
+        summary="A short news item.",
+        body="<p>Body text.</p>",
+        **fields,
+    )
     return add(parent, page)
 
 
 def make_event(parent, title=None, *, date=datetime.date(2025, 5, 20), **fields):
     number = next(_counter)
-    page = EventPage(title=title or f"Event {number}", slug=f"event-{number}", date=date,
-                     summary="An event.", venue="Hall 2", city="Turin", country="IT",
-                     body="<p>Come along.</p>", **fields)
+    page = EventPage(
+        title=title or f"Event {number}",
+        slug=f"event-{number}",
+        date=date,
+        summary="An event.",
+        venue="Hall 2",
+        city="Turin",
+        country="IT",
+        body="<p>Come along.</p>",
+        **fields,
+    )
     return add(parent, page)
 
 
@@ -140,7 +178,9 @@ def partner(home):
     from partners.models import HubPage, PartnerIndexPage
 
     directory = ensure_page(home, PartnerIndexPage, "partners", title="Partners")
-    return ensure_page(directory, HubPage, "officina-torino", title="Officina Torino", country="IT", city="Turin")
+    return ensure_page(
+        directory, HubPage, "officina-torino", title="Officina Torino", country="IT", city="Turin"
+    )
 
 
 @pytest.fixture

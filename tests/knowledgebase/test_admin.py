@@ -70,7 +70,10 @@ def test_create_policy_paper_in_the_admin(admin_client, indexes):
             "body": streamfield(
                 [
                     ("heading", "Findings"),
-                    ("finding", {"title": "Loans are rare", "text": rich_text("<p>Few banks lend.</p>")}),
+                    (
+                        "finding",
+                        {"title": "Loans are rare", "text": rich_text("<p>Few banks lend.</p>")},
+                    ),
                 ]
             ),
         }
@@ -89,7 +92,9 @@ def test_create_policy_paper_in_the_admin(admin_client, indexes):
 
 
 def test_policy_paper_form_validates_doi_and_isbn(admin_client, indexes):
-    url = reverse("wagtailadmin_pages:add", args=["knowledgebase", "policypaperpage", indexes["papers"].pk])
+    url = reverse(
+        "wagtailadmin_pages:add", args=["knowledgebase", "policypaperpage", indexes["papers"].pk]
+    )
     data = nested_form_data(
         {
             "title": "Bad ids",
@@ -126,7 +131,12 @@ def test_create_guideline_in_the_admin(admin_client, indexes):
                             "checklist": {
                                 "count": "2",
                                 "0": {"value": "List works", "deleted": "", "order": "0", "id": ""},
-                                "1": {"value": "Find contracts", "deleted": "", "order": "1", "id": ""},
+                                "1": {
+                                    "value": "Find contracts",
+                                    "deleted": "",
+                                    "order": "1",
+                                    "id": "",
+                                },
                             },
                         },
                     )
@@ -143,7 +153,9 @@ def test_create_guideline_in_the_admin(admin_client, indexes):
 
 
 def test_guideline_step_checklist_must_not_repeat(admin_client, indexes):
-    url = reverse("wagtailadmin_pages:add", args=["knowledgebase", "guidelinepage", indexes["guidelines"].pk])
+    url = reverse(
+        "wagtailadmin_pages:add", args=["knowledgebase", "guidelinepage", indexes["guidelines"].pk]
+    )
     item = {"deleted": "", "id": ""}
     data = nested_form_data(
         {
@@ -151,8 +163,20 @@ def test_guideline_step_checklist_must_not_repeat(admin_client, indexes):
             "slug": "twice",
             "date": "2025-02-01",
             "steps": streamfield(
-                [("step", {"title": "S", "text": rich_text("<p>t</p>"), "checklist": {
-                    "count": "2", "0": {**item, "value": "Same", "order": "0"}, "1": {**item, "value": "same", "order": "1"}}})]
+                [
+                    (
+                        "step",
+                        {
+                            "title": "S",
+                            "text": rich_text("<p>t</p>"),
+                            "checklist": {
+                                "count": "2",
+                                "0": {**item, "value": "Same", "order": "0"},
+                                "1": {**item, "value": "same", "order": "1"},
+                            },
+                        },
+                    )
+                ]
             ),
             "templates": streamfield([]),
             "testing_status": "draft",
@@ -174,7 +198,9 @@ def test_create_case_story_in_the_admin(admin_client, indexes):
             "challenge": rich_text("<p>Tools were too expensive.</p>"),
             "approach": rich_text("<p>They shared them.</p>"),
             "outcome": rich_text("<p>Twelve makers now rent time.</p>"),
-            "quotes": streamfield([("quote", {"quote": "It changed my work.", "attribution": "Ola", "role": ""})]),
+            "quotes": streamfield(
+                [("quote", {"quote": "It changed my work.", "attribution": "Ola", "role": ""})]
+            ),
             "images": streamfield([]),
         }
     )
@@ -189,7 +215,12 @@ def test_create_news_and_event_in_the_admin(admin_client, indexes):
         admin_client,
         indexes["news"],
         NewsPage,
-        {"title": "Call open", "slug": "call-open", "date": "2025-03-01", "body": rich_text("<p>Apply now.</p>")},
+        {
+            "title": "Call open",
+            "slug": "call-open",
+            "date": "2025-03-01",
+            "body": rich_text("<p>Apply now.</p>"),
+        },
     )
     assert news.date.isoformat() == "2025-03-01"
     event = create(
@@ -237,7 +268,12 @@ def test_create_index_pages_in_the_admin(admin_client, home):
         (CaseStoryIndexPage, "case-stories"),
         (NewsIndexPage, "news"),
     ]:
-        page = create(admin_client, home, model, {"title": slug.title(), "slug": slug, "intro": rich_text("<p>Hi</p>")})
+        page = create(
+            admin_client,
+            home,
+            model,
+            {"title": slug.title(), "slug": slug, "intro": rich_text("<p>Hi</p>")},
+        )
         assert page.get_parent().specific == home
 
 

@@ -15,12 +15,32 @@ def titles(response):
 def papers(indexes):
     parent = indexes["papers"]
     return {
-        "a": make_paper(parent, "Alpha", themes=["finance"], sectors=["music"], countries=["PT", "ES"],
-                        audiences=["educators"], date=datetime.date(2024, 2, 1)),
-        "b": make_paper(parent, "Bravo", themes=["finance", "intellectual-property"], sectors=["design"],
-                        countries=["DE"], date=datetime.date(2025, 5, 1)),
-        "c": make_paper(parent, "Charlie", themes=["working-conditions"], sectors=["music"],
-                        countries=["IT"], audiences=["policy-makers"], date=datetime.date(2025, 9, 1)),
+        "a": make_paper(
+            parent,
+            "Alpha",
+            themes=["finance"],
+            sectors=["music"],
+            countries=["PT", "ES"],
+            audiences=["educators"],
+            date=datetime.date(2024, 2, 1),
+        ),
+        "b": make_paper(
+            parent,
+            "Bravo",
+            themes=["finance", "intellectual-property"],
+            sectors=["design"],
+            countries=["DE"],
+            date=datetime.date(2025, 5, 1),
+        ),
+        "c": make_paper(
+            parent,
+            "Charlie",
+            themes=["working-conditions"],
+            sectors=["music"],
+            countries=["IT"],
+            audiences=["policy-makers"],
+            date=datetime.date(2025, 9, 1),
+        ),
     }
 
 
@@ -88,7 +108,9 @@ def test_bad_page_number_is_ignored(client, papers, indexes):
 
 def test_pagination_keeps_filters(client, indexes):
     for n in range(14):
-        make_paper(indexes["papers"], f"P{n:02}", themes=["finance"], date=datetime.date(2020, 1, n + 1))
+        make_paper(
+            indexes["papers"], f"P{n:02}", themes=["finance"], date=datetime.date(2020, 1, n + 1)
+        )
     first = client.get(indexes["papers"].url, {"theme": "finance"})
     assert len(first.context["items"]) == 12
     assert "?theme=finance&amp;page=2" in first.content.decode()

@@ -17,7 +17,11 @@ def de_indexes(indexes, translate):
 
 
 def test_policy_paper_translates_authors_and_localizes_themes(client, de_indexes, translate):
-    translate(Theme.objects.get(slug="finance", locale__language_code="en"), "de", {"Finance": "Finanzierung"})
+    translate(
+        Theme.objects.get(slug="finance", locale__language_code="en"),
+        "de",
+        {"Finance": "Finanzierung"},
+    )
     paper = make_paper(
         de_indexes["papers"],
         "Money for makers",
@@ -59,7 +63,9 @@ def test_new_author_in_source_reaches_the_translation_on_sync(de_indexes, transl
     paper = make_paper(de_indexes["papers"], "Sync me", authors=[("Ana Costa", "Hub")])
     translate(paper, "de")
     paper = PolicyPaperPage.objects.get(pk=paper.pk)
-    paper.authors.add(PolicyPaperAuthor(name="Eleni Papadopoulou", affiliation="Ergastiri", sort_order=1))
+    paper.authors.add(
+        PolicyPaperAuthor(name="Eleni Papadopoulou", affiliation="Ergastiri", sort_order=1)
+    )
     paper.save_revision().publish()
     german = translate(paper, "de", {"Ergastiri": "Ergastiri (DE)"})
     assert [(a.name, a.affiliation) for a in german.authors.all()] == [
