@@ -50,6 +50,7 @@ class PolicyPaperAuthor(TranslatableMixin, Orderable):
     affiliation = models.CharField(_("affiliation"), max_length=255, blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("affiliation")]
+    api_fields = ["name", "affiliation"]
     override_translatable_fields = [
         SynchronizedField("name"),
         TranslatableField("affiliation"),
