@@ -65,9 +65,7 @@ class DocumentForm(BaseDocumentForm):
         if warning and "file" in self.fields:
             # Shown under the file field on the edit view: why search cannot
             # see (all of) this document's text.
-            self.fields["file"].help_text = _("Text extraction: %(warning)s") % {
-                "warning": warning
-            }
+            self.fields["file"].help_text = _("Text extraction: %(warning)s") % {"warning": warning}
 
     def clean_file(self):
         uploaded = self.cleaned_data.get("file")
