@@ -1,0 +1,112 @@
+"""What every knowledge-base page shares: a date, the taxonomy, the partners
+who made it, and links that follow the page into its own locale."""
+
+import datetime
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from core.models import BasePage
+
+# Knowledge-base pages live under their index page, or in a partner's own
+# section of the tree (under its hub or education-partner page).
+PARTNER_SECTIONS = ["partners.HubPage", "partners.EducationPartnerPage"]
+
+
+class LocalizedLinksMixin:
+    """Many-to-many links (taxonomy terms, partner pages, other pages) point at
+    the copy in the page's own locale.
+
+    wagtail-localize copies many-to-many values unchanged when it translates a
+    page, so a German page would keep English themes. Before each save and
+    each revision the links are swapped for their translations in this
+    page's locale (kept as they are where no translation exists)."""
+
+    localized_relations: tuple[str, ...] = ()
+
+    def localize_relations(self) -> None:
+        if not self.locale_id:
+            return
+        for name in self.localized_relations:
+            manager = getattr(self, name)
+            current = list(manager.all())
+            if all(obj.locale_id == self.locale_id for obj in current):
+                continue
+            keys = [obj.translation_key for obj in current]
+            local = {
+                obj.translation_key: obj
+                for obj in manager.model.objects.filter(
+                    translation_key__in=keys, locale_id=self.locale_id
+                )
+            }
+            manager.set([local.get(obj.translation_key, obj) for obj in current])
+
+    def save(self, *args, **kwargs):
+        self.localize_relations()
+        return super().save(*args, **kwargs)
+
+    def save_revision(self, *args, **kwargs):
+        self.localize_relations()
+        return super().save_revision(*args, **kwargs)
+
+
+class KnowledgePage(LocalizedLinksMixin, BasePage):
+    """Abstract base of the five knowledge-base page types."""
+
+    date = models.DateField(
+        _("date"),
+        default=datetime.date.today,
+        help_text=_("Publication date (or the event's date)."),
+    )
+    themes = ParentalManyToManyField("core.Theme", verbose_name=_("themes"), blank=True)
+    sectors = ParentalManyToManyField("core.Sector", verbose_name=_("sectors"), blank=True)
+    audiences = ParentalManyToManyField("core.Audience", verbose_name=_("audiences"), blank=True)
+    partners = ParentalManyToManyField(
+        "partners.PartnerPage",
+        verbose_name=_("partners"),
+        blank=True,
+        help_text=_("The hubs or education partners who made this."),
+    )
+
+    localized_relations = ("themes", "sectors", "audiences", "partners")
+    subpage_types: list[str] = []
+
+    taxonomy_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("themes"),
+                FieldPanel("sectors"),
+                FieldPanel("audiences"),
+                FieldPanel("partners"),
+            ],
+            heading=_("Classification"),
+        )
+    ]
+    search_fields = BasePage.search_fields + [
+        index.FilterField("date"),
+        index.FilterField("locale"),
+        index.RelatedFields("themes", [index.SearchField("name")]),
+        index.RelatedFields("sectors", [index.SearchField("name")]),
+        index.RelatedFields("audiences", [index.SearchField("name")]),
+        index.RelatedFields("partners", [index.SearchField("title")]),
+    ]
+    base_translatable_fields = [
+        TranslatableField("summary"),
+        SynchronizedField("date"),
+        SynchronizedField("themes"),
+        SynchronizedField("sectors"),
+        SynchronizedField("audiences"),
+        SynchronizedField("partners"),
+    ]
+    base_api_fields = ["summary", "date", "themes", "sectors", "audiences", "partners"]
+
+    class Meta:
+        abstract = True
+
+    def taxonomy_terms(self):
+        """Theme, sector and audience names for display (prefetch-friendly)."""
+        return [*self.themes.all(), *self.sectors.all(), *self.audiences.all()]
