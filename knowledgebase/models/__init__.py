@@ -1,6 +1,6 @@
 """Knowledge-base page types, split by kind."""
 
-from .base import PARTNER_SECTIONS, KnowledgePage, LocalizedLinksMixin
+from .base import PARTNER_SECTIONS, KnowledgePage
 from .guidelines import GuidelinePage, TestingStatus
 from .indexes import (
     CaseStoryIndexPage,
@@ -23,7 +23,6 @@ __all__ = [
     "GuidelinePage",
     "KnowledgeIndexPage",
     "KnowledgePage",
-    "LocalizedLinksMixin",
     "NewsIndexPage",
     "NewsPage",
     "PolicyPaperAuthor",

@@ -1,5 +1,6 @@
-"""What every knowledge-base page shares: a date, the taxonomy, the partners
-who made it, and links that follow the page into its own locale."""
+"""What every knowledge-base page shares: a date, the taxonomy and the
+partners who made it. (Links follow the page into its own locale through
+``core/localization/relations.py``.)"""
 
 import datetime
 
@@ -17,44 +18,7 @@ from core.models import BasePage
 PARTNER_SECTIONS = ["partners.HubPage", "partners.EducationPartnerPage"]
 
 
-class LocalizedLinksMixin:
-    """Many-to-many links (taxonomy terms, partner pages, other pages) point at
-    the copy in the page's own locale.
-
-    wagtail-localize copies many-to-many values unchanged when it translates a
-    page, so a German page would keep English themes. Before each save and
-    each revision the links are swapped for their translations in this
-    page's locale (kept as they are where no translation exists)."""
-
-    localized_relations: tuple[str, ...] = ()
-
-    def localize_relations(self) -> None:
-        if not self.locale_id:
-            return
-        for name in self.localized_relations:
-            manager = getattr(self, name)
-            current = list(manager.all())
-            if all(obj.locale_id == self.locale_id for obj in current):
-                continue
-            keys = [obj.translation_key for obj in current]
-            local = {
-                obj.translation_key: obj
-                for obj in manager.model.objects.filter(
-                    translation_key__in=keys, locale_id=self.locale_id
-                )
-            }
-            manager.set([local.get(obj.translation_key, obj) for obj in current])
-
-    def save(self, *args, **kwargs):
-        self.localize_relations()
-        return super().save(*args, **kwargs)
-
-    def save_revision(self, *args, **kwargs):
-        self.localize_relations()
-        return super().save_revision(*args, **kwargs)
-
-
-class KnowledgePage(LocalizedLinksMixin, BasePage):
+class KnowledgePage(BasePage):
     """Abstract base of the five knowledge-base page types."""
 
     date = models.DateField(
@@ -72,7 +36,6 @@ class KnowledgePage(LocalizedLinksMixin, BasePage):
         help_text=_("The hubs or education partners who made this."),
     )
 
-    localized_relations = ("themes", "sectors", "audiences", "partners")
     subpage_types: list[str] = []
 
     taxonomy_panels = [

@@ -52,7 +52,6 @@ class GuidelinePage(KnowledgePage):
     )
     countries = CountryField(_("countries"), multiple=True, blank=True)
 
-    localized_relations = (*KnowledgePage.localized_relations, "pilots")
     parent_page_types = ["knowledgebase.GuidelineIndexPage", *PARTNER_SECTIONS]
     subpage_types: list[str] = []
 

@@ -32,7 +32,6 @@ class CaseStoryPage(KnowledgePage):
         related_name="illustrated_by",
     )
 
-    localized_relations = (*KnowledgePage.localized_relations, "guidelines")
     parent_page_types = ["knowledgebase.CaseStoryIndexPage", *PARTNER_SECTIONS]
     subpage_types: list[str] = []
 

@@ -22,42 +22,6 @@ from learning.blocks import LessonBlock, TeacherDownloadBlock, check_answers
 from .esco import Occupation, Skill
 
 
-class LocalizedRelationsMixin:
-    """When a translation is saved, point taxonomy (and, on paths, module and
-    prerequisite) links at the copies in the page's own locale.
-
-    wagtail-localize copies many-to-many values and inline rows as they are
-    on the source page, so a German page would otherwise link to English
-    terms and modules. Links without a translation keep the source object."""
-
-    localized_m2m: tuple[tuple[str, type], ...] = (
-        ("themes", Theme),
-        ("sectors", Sector),
-        ("audiences", Audience),
-    )
-
-    def localize_relations(self) -> None:
-        if not self.locale_id:
-            return
-        for name, model in self.localized_m2m:
-            current = list(getattr(self, name).all())
-            foreign = [obj for obj in current if obj.locale_id != self.locale_id]
-            if not foreign:
-                continue
-            mapped = {
-                obj.translation_key: obj
-                for obj in model.objects.filter(
-                    translation_key__in=[obj.translation_key for obj in foreign],
-                    locale_id=self.locale_id,
-                )
-            }
-            setattr(self, name, [mapped.get(obj.translation_key, obj) for obj in current])
-
-    def save(self, *args, **kwargs):
-        self.localize_relations()
-        return super().save(*args, **kwargs)
-
-
 class LearningIndexPage(BaseIndexPage):
     """The learning catalogue at /learning/."""
 
@@ -84,7 +48,7 @@ class LearningIndexPage(BaseIndexPage):
         return TemplateResponse(request, self.get_template(request), context, status=status)
 
 
-class LearningModulePage(RoutablePageMixin, LocalizedRelationsMixin, BasePage):
+class LearningModulePage(RoutablePageMixin, BasePage):
     INTRODUCTORY = "introductory"
     INTERMEDIATE = "intermediate"
     ADVANCED = "advanced"
@@ -241,7 +205,7 @@ class LearningPathModule(Orderable):
         verbose_name = _("module in path")
 
 
-class LearningPathPage(LocalizedRelationsMixin, BasePage):
+class LearningPathPage(BasePage):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link", "ul"])
     prerequisites = ParentalManyToManyField(
         "self",
@@ -290,34 +254,6 @@ class LearningPathPage(LocalizedRelationsMixin, BasePage):
 
     class Meta:
         verbose_name = _("learning path")
-
-    def localize_relations(self) -> None:
-        super().localize_relations()
-        if not self.locale_id:
-            return
-        # Prerequisites and modules are pages: map them by translation key.
-        prerequisites = list(self.prerequisites.all())
-        if any(p.locale_id != self.locale_id for p in prerequisites):
-            mapped = {
-                p.translation_key: p
-                for p in LearningPathPage.objects.filter(
-                    translation_key__in=[p.translation_key for p in prerequisites],
-                    locale_id=self.locale_id,
-                )
-            }
-            self.prerequisites = [mapped.get(p.translation_key, p) for p in prerequisites]
-        steps = list(self.path_modules.all())
-        if any(step.module.locale_id != self.locale_id for step in steps):
-            mapped = {
-                m.translation_key: m
-                for m in LearningModulePage.objects.filter(
-                    translation_key__in=[step.module.translation_key for step in steps],
-                    locale_id=self.locale_id,
-                )
-            }
-            for step in steps:
-                step.module = mapped.get(step.module.translation_key, step.module)
-            self.path_modules = steps
 
     @cached_property
     def modules(self) -> list[LearningModulePage]:

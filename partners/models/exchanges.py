@@ -13,8 +13,6 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.models import BaseIndexPage, BasePage
 
-from .localized import LocalizedLinksMixin
-
 
 class ActivityBlock(blocks.StructBlock):
     date = blocks.DateBlock(label=_("Date"))
@@ -26,7 +24,7 @@ class ActivityBlock(blocks.StructBlock):
         label = _("Activity")
 
 
-class ExchangePage(LocalizedLinksMixin, BasePage):
+class ExchangePage(BasePage):
     """A twin-hub or peer exchange between two partners."""
 
     FORMATS = [("onsite", _("On-site")), ("online", _("Online")), ("blended", _("Blended"))]

@@ -13,8 +13,6 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.models import BaseIndexPage, BasePage
 
-from .localized import LocalizedLinksMixin
-
 PARTNER_CONTENT = [
     "knowledgebase.PolicyPaperPage",
     "knowledgebase.GuidelinePage",
@@ -24,7 +22,7 @@ PARTNER_CONTENT = [
 ]
 
 
-class PartnerPage(LocalizedLinksMixin, BasePage):
+class PartnerPage(BasePage):
     """What hubs and education partners have in common. Content in a partner's
     section of the tree is that partner's; other apps refer to partners
     through this model ("partners.PartnerPage")."""
