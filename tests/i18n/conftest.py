@@ -2,6 +2,7 @@
 wagtail-localize the way editors and ``load_demo`` build it."""
 
 import copy
+import datetime
 from pathlib import Path
 
 import pytest
@@ -86,6 +87,8 @@ def section(home, translate):
         "micro-grants",
         title="Micro-grants for hubs",
         summary="Small grants keep small hubs alive.",
+        abstract="<p>Small grants keep small hubs alive.</p>",
+        date=datetime.date(2025, 3, 5),
     )
     pages = {"en": {"home": home, "index": index, "paper": paper}}
     for code in ("de", "fr"):
