@@ -18,9 +18,10 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from . import facets as facet_tools
-from .highlight import Snippet, build_snippet
+from .highlight import Snippet, build_snippet, markers_to_html
 from .promotions import promoted_pages
 from .spelling import did_you_mean
+from .text import page_text
 
 logger = logging.getLogger("search")
 
@@ -155,23 +156,6 @@ def find_hits(params: SearchParams, locale) -> tuple[list[tuple[int, int, str]],
         return [], False
 
 
-def page_text(page) -> str:
-    """The page's own searchable text, without the title."""
-    from wagtail.search import index
-
-    parts = []
-    for search_field in page.get_search_fields():
-        if isinstance(search_field, index.SearchField) and search_field.field_name != "title":
-            try:
-                value = search_field.get_value(page)
-            except Exception:  # a field that cannot render is just skipped
-                logger.debug("no text from %s", search_field.field_name, exc_info=True)
-                continue
-            if value:
-                parts.append(str(value))
-    return " ".join(parts)
-
-
 def to_result(page, facts, terms, partner_titles, promoted=False) -> Result:
     document = getattr(page, "document", None)
     return Result(
@@ -218,6 +202,25 @@ def build_facets(counts, selected, locale) -> dict[str, list[dict]]:
     return out
 
 
+def engine_highlights(results: list[Result], terms: list[str], locale) -> None:
+    """Where the backend has its own highlighter (Elasticsearch, OpenSearch),
+    its fragment replaces a snippet taken from the page's own text."""
+    backend = get_search_backend()
+    if not results or not terms or not hasattr(backend, "highlight"):
+        return
+    try:
+        fragments = backend.highlight(
+            [r.page.pk for r in results], " ".join(terms), locale.language_code
+        )
+    except Exception:
+        logger.exception("engine highlighting failed")
+        return
+    for result in results:
+        fragment = fragments.get(result.page.pk)
+        if fragment and result.snippet.source == "page":
+            result.snippet = Snippet(markers_to_html(fragment))
+
+
 def run_search(params: SearchParams, locale) -> Outcome:
     outcome = Outcome(params)
     hits, outcome.fuzzy = find_hits(params, locale)
@@ -246,6 +249,7 @@ def run_search(params: SearchParams, locale) -> Outcome:
     outcome.results = [
         to_result(page, facts.get(page.pk), params.terms, partner_titles) for page in pages
     ]
+    engine_highlights(outcome.results, params.terms, locale)
     if promoted:
         promoted_facts = facet_tools.collect_facts(
             [(p.pk, p.content_type_id, p.path) for p in promoted], locale

@@ -18,18 +18,20 @@ LANGUAGE_CONFIGS = {
     "pl": "simple",
 }
 
-# Elasticsearch / OpenSearch built-in language analyzers. Polish needs the
-# stempel plugin, which a stock cluster lacks: a standard analyzer with
-# lowercase and asciifolding is the honest fallback.
-LANGUAGE_ANALYZERS = {
+# Elasticsearch / OpenSearch: one analyzer per language, named cf_<code>,
+# of the engine's language analyzer type (stop words and stemmer). Polish
+# has no analyzer in a stock cluster (it needs the stempel plugin): a
+# standard tokenizer with lowercase and asciifolding.
+STEMMER_LANGUAGES = {
     "en": "english",
     "de": "german",
     "fr": "french",
     "it": "italian",
     "es": "spanish",
     "el": "greek",
-    "pl": "cf_polish",
+    "pl": None,
 }
+LANGUAGE_ANALYZERS = {code: f"cf_{code}" for code in STEMMER_LANGUAGES}
 
 
 def language_for_locale_id(locale_id) -> str:
