@@ -1,4 +1,4 @@
-"""Elasticsearch 8 with an analyzer per locale and the engine's highlighter."""
+"""Elasticsearch 8: an analyzer per locale and the engine's highlighter."""
 
 from wagtail.search.backends import elasticsearch8 as base
 

@@ -1,4 +1,5 @@
-"""OpenSearch (opensearch-py 3, OpenSearch 2 and 3 clusters) with an analyzer per locale and the engine's highlighter."""
+"""OpenSearch (client opensearch-py 3; OpenSearch 2 and 3 clusters): an
+analyzer per locale and the engine's highlighter."""
 
 from wagtail.search.backends import opensearch3 as base
 
