@@ -286,7 +286,12 @@ def measure_queries(rng: random.Random) -> dict:
 
     backend = get_search_backend()
 
-    queries = [" ".join(rng.sample(WORDS, rng.choice([1, 1, 2, 2, 3]))) for _ in range(100)]
+    # A fixed list: 30 broad queries (one topic word, in most pages) and 70
+    # specific ones (one or two words of middling frequency, like names).
+    queries = [rng.choice(WORDS) for _ in range(30)]
+    queries += [
+        " ".join(rng.sample(VOCABULARY[200:3000], rng.choice([1, 1, 2]))) for _ in range(70)
+    ]
     locales = {loc.language_code: loc for loc in Locale.objects.all()}
     types = list(ContentType.objects.filter(app_label="knowledgebase").values_list("pk", flat=True))
     plain, faceted = [], []

@@ -45,6 +45,7 @@ class LocalePostgresIndex(PostgresIndex):
 
         objs = sorted(objs, key=lambda o: str(key(o)))
         default_config = self.backend.config
+        self._defer_norms = True
         try:
             for (kind, value), group in groupby(objs, key=key):
                 code = language_for_locale_id(value) if kind == "locale" else value
@@ -52,6 +53,14 @@ class LocalePostgresIndex(PostgresIndex):
                 super().add_items(model, list(group))
         finally:
             self.backend.config = default_config
+            self._defer_norms = False
+        # Once per call, not once per language group: it scans the table.
+        self._refresh_title_norms()
+
+    def _refresh_title_norms(self, full=False):
+        if getattr(self, "_defer_norms", False) and not full:
+            return
+        super()._refresh_title_norms(full=full)
 
 
 class LocaleQueryCompilerMixin:
