@@ -76,6 +76,7 @@ def skill_suggestions(text: str, language: str, limit: int = 5) -> list[str]:
 
 
 def suggest(text: str, locale, limit: int = SUGGESTIONS) -> dict:
+    text = "".join(ch for ch in text if ch.isprintable() or ch == " ")
     text = " ".join(text.split())[:100]
     if len(text) < 2:
         return {"query": text, "titles": [], "skills": []}
