@@ -1,6 +1,7 @@
 """/sitemap.xml lists every live, public page in every locale with its
 translations as xhtml:link alternates."""
 
+import datetime
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -75,7 +76,12 @@ def test_sitemap_queries_do_not_grow_with_pages(client, section, translate):
         client.get("/sitemap.xml")
     for n in range(3):
         paper = ensure_page(
-            section["en"]["index"], PolicyPaperPage, f"extra-{n}", title=f"Extra {n}"
+            section["en"]["index"],
+            PolicyPaperPage,
+            f"extra-{n}",
+            title=f"Extra {n}",
+            abstract="<p>Extra.</p>",
+            date=datetime.date(2025, 1, 1),
         )
         translate(paper, "de")
     with CaptureQueriesContext(connection) as more:

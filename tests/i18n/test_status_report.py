@@ -1,6 +1,7 @@
 """The admin translation status report: translated, out of date, missing."""
 
 import csv
+import datetime
 import io
 
 import pytest
@@ -151,7 +152,14 @@ def test_report_queries_do_not_grow_with_pages(admin_client, section, translate)
     with CaptureQueriesContext(connection) as few:
         assert admin_client.get(URL).status_code == 200
     for n in range(5):
-        paper = ensure_page(section["en"]["index"], PolicyPaperPage, f"more-{n}", title=f"More {n}")
+        paper = ensure_page(
+            section["en"]["index"],
+            PolicyPaperPage,
+            f"more-{n}",
+            title=f"More {n}",
+            abstract="<p>More.</p>",
+            date=datetime.date(2025, 1, 1),
+        )
         translate(paper, "de")
     with CaptureQueriesContext(connection) as more:
         assert admin_client.get(URL).status_code == 200

@@ -96,7 +96,9 @@ def test_hub_page_query_count_does_not_grow_with_exchanges(
 ):
     url = partners["lisbon"].url
     client.get(url)
-    with django_assert_max_num_queries(40) as few:
+    # The absolute number grows with each app that can link a partner (one
+    # query per reverse relation); what matters is that exchanges add none.
+    with django_assert_max_num_queries(50) as few:
         assert client.get(url).status_code == 200
     for i in range(5):
         add_page(
