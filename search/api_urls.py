@@ -1,3 +1,7 @@
 """JSON endpoints outside the language prefix (/api/v2/search/ ...)."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from . import views
+
+urlpatterns = [path("search/", views.api_search, name="search-api")]

@@ -1,5 +1,26 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
+from django.db.models.signals import post_save
 
 
 class SearchConfig(AppConfig):
     name = "search"
+
+    def ready(self):
+        from django.conf import settings
+        from django_tasks.signals import task_finished
+        from wagtail.models import Page
+
+        from . import indexing
+
+        task_finished.connect(indexing.on_task_finished, dispatch_uid="search-task-failures")
+
+        for model in apps.get_models():
+            if issubclass(model, Page) and indexing.has_document(model):
+                indexing.add_document_text(model)
+
+        document_model = apps.get_model(settings.WAGTAILDOCS_DOCUMENT_MODEL)
+        post_save.connect(
+            indexing.reindex_pages_for_document,
+            sender=document_model,
+            dispatch_uid="search-reindex-document-pages",
+        )

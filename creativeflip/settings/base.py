@@ -186,7 +186,7 @@ OPENSEARCH_URL = os.environ.get("OPENSEARCH_URL", "")
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch8",
+            "BACKEND": "search.backends.elasticsearch8",
             "URLS": [ELASTICSEARCH_URL],
             "INDEX": os.environ.get("SEARCH_INDEX", "creativeflip"),
             "TIMEOUT": 10,
@@ -195,14 +195,16 @@ if ELASTICSEARCH_URL:
 elif OPENSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.opensearch2",
+            "BACKEND": "search.backends.opensearch",
             "URLS": [OPENSEARCH_URL],
             "INDEX": os.environ.get("SEARCH_INDEX", "creativeflip"),
             "TIMEOUT": 10,
         }
     }
 else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    # Wagtail's database backend; on PostgreSQL with per-language stemming
+    # (search/backends/postgres.py, see docs/search.md).
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
 
 # Background tasks: run at once unless a deployment configures a worker.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

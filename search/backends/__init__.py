@@ -1,0 +1,50 @@
+"""Search backends of the project: Wagtail's, extended per language.
+
+``search.backends.database`` is the one to name in WAGTAILSEARCH_BACKENDS for
+the database: on PostgreSQL it stems each locale with its own text search
+configuration, elsewhere it is Wagtail's own database backend.
+``search.backends.elasticsearch8`` and ``search.backends.opensearch2`` add an
+analyzer per locale and the engine's highlighter.
+"""
+
+LANGUAGE_CONFIGS = {
+    "en": "english",
+    "de": "german",
+    "fr": "french",
+    "it": "italian",
+    "es": "spanish",
+    "el": "greek",
+    # PostgreSQL ships no Polish stemmer.
+    "pl": "simple",
+}
+
+# Elasticsearch / OpenSearch: one analyzer per language, named cf_<code>,
+# of the engine's language analyzer type (stop words and stemmer). Polish
+# has no analyzer in a stock cluster (it needs the stempel plugin): a
+# standard tokenizer with lowercase and asciifolding.
+STEMMER_LANGUAGES = {
+    "en": "english",
+    "de": "german",
+    "fr": "french",
+    "it": "italian",
+    "es": "spanish",
+    "el": "greek",
+    "pl": None,
+}
+LANGUAGE_ANALYZERS = {code: f"cf_{code}" for code in STEMMER_LANGUAGES}
+
+
+def language_for_locale_id(locale_id) -> str:
+    from wagtail.models import Locale
+
+    code = Locale.objects.filter(pk=locale_id).values_list("language_code", flat=True).first()
+    return code or ""
+
+
+def language_of(obj) -> str:
+    """The language code an object is written in: its locale's, else the
+    detected language of a document, else empty."""
+    locale_id = getattr(obj, "locale_id", None)
+    if locale_id is not None:
+        return language_for_locale_id(locale_id)
+    return getattr(obj, "language", "") or ""

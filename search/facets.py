@@ -1,0 +1,204 @@
+"""Facts about the matched pages, read from the database by field name, and
+facet counts over them.
+
+No page type is named here. A page type takes part in a facet by having the
+field the project's contract names: ``themes``, ``sectors`` (many-to-many to
+the taxonomy), ``country`` / ``countries``, ``partners`` (many-to-many to
+partner pages), ``date`` and ``document``. Content inside a partner's section
+of the tree also counts for that partner (and its country).
+
+The number of queries grows with the number of page types among the hits,
+never with the number of hits.
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
+from django.db.models import ForeignKey, ManyToManyField
+from django_countries import countries as country_names
+
+FACETS = ["type", "theme", "sector", "country", "partner", "year", "document"]
+
+
+@dataclass
+class Facts:
+    pk: int
+    content_type_id: int
+    path: str = ""
+    date: object = None
+    themes: set = field(default_factory=set)
+    sectors: set = field(default_factory=set)
+    countries: set = field(default_factory=set)
+    partners: set = field(default_factory=set)
+    has_document: bool = False
+
+    def values(self, facet: str) -> set[str]:
+        if facet == "type":
+            return {str(self.content_type_id)}
+        if facet == "theme":
+            return self.themes
+        if facet == "sector":
+            return self.sectors
+        if facet == "country":
+            return self.countries
+        if facet == "partner":
+            return {str(pk) for pk in self.partners}
+        if facet == "year":
+            return {str(self.date.year)} if self.date else set()
+        if facet == "document":
+            return {"yes" if self.has_document else "no"}
+        return set()
+
+
+def model_field(model, name):
+    try:
+        return model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return None
+
+
+def partner_model():
+    try:
+        return apps.get_model("partners", "PartnerPage")
+    except LookupError:
+        return None
+
+
+def partners_by_path(locale) -> dict[str, dict]:
+    """Live partner pages of ``locale``: path -> {pk, title, country}."""
+    model = partner_model()
+    if model is None:
+        return {}
+    fields = ["pk", "path", "title"]
+    if model_field(model, "country") is not None:
+        fields.append("country")
+    rows = model.objects.live().filter(locale=locale).values(*fields)
+    return {row["path"]: row for row in rows}
+
+
+def collect_facts(hits: list[tuple[int, int, str]], locale) -> dict[int, Facts]:
+    """``hits`` are (pk, content_type_id, path) of matched pages."""
+    facts = {pk: Facts(pk, ct, path) for pk, ct, path in hits}
+    by_type: dict[int, list[int]] = {}
+    for pk, ct, _path in hits:
+        by_type.setdefault(ct, []).append(pk)
+    partners = partners_by_path(locale)
+    partner_cls = partner_model()
+
+    for ct_id, pks in by_type.items():
+        model = ContentType.objects.get_for_id(ct_id).model_class()
+        if model is None:
+            continue
+        _scalar_facts(model, pks, facts)
+        for name, attr, lookup in (
+            ("themes", "themes", "themes__slug"),
+            ("sectors", "sectors", "sectors__slug"),
+            ("partners", "partners", "partners__pk"),
+        ):
+            if isinstance(model_field(model, name), ManyToManyField):
+                for pk, value in model.objects.filter(pk__in=pks).values_list("pk", lookup):
+                    if value is not None:
+                        getattr(facts[pk], attr).add(value)
+        if partner_cls is not None and issubclass(model, partner_cls):
+            for pk in pks:  # a partner is its own partner
+                facts[pk].partners.add(pk)
+
+    # Content in a partner's section belongs to that partner.
+    path_of = {row["pk"]: path for path, row in partners.items()}
+    for item in facts.values():
+        for depth in range(len(item.path) // 4 - 1, 1, -1):
+            row = partners.get(item.path[: depth * 4])
+            if row is not None:
+                item.partners.add(row["pk"])
+                break
+        if not item.countries:
+            item.countries = {
+                partners[path]["country"]
+                for path in (path_of.get(pk) for pk in item.partners)
+                if path and partners[path].get("country")
+            }
+    return facts
+
+
+def _scalar_facts(model, pks, facts):
+    names = ["pk"]
+    date_field = model_field(model, "date")
+    if date_field is not None:
+        names.append("date")
+    else:
+        names.append("first_published_at")
+    country = model_field(model, "country")
+    countries = model_field(model, "countries")
+    if country is not None:
+        names.append("country")
+    if countries is not None and not isinstance(countries, ManyToManyField):
+        names.append("countries")
+    if isinstance(model_field(model, "document"), ForeignKey):
+        names.append("document_id")
+    for row in model.objects.filter(pk__in=pks).values(*names):
+        item = facts[row["pk"]]
+        value = row.get("date") or row.get("first_published_at")
+        item.date = value.date() if hasattr(value, "date") and callable(value.date) else value
+        for code in [row.get("country")] + list(row.get("countries") or []):
+            if code:
+                item.countries.add(str(code))
+        item.has_document = bool(row.get("document_id"))
+
+
+def matches(item: Facts, selected: dict[str, list[str]], skip: str | None = None) -> bool:
+    """Within a facet the selected values are alternatives; facets combine."""
+    for facet, values in selected.items():
+        if facet == skip or not values:
+            continue
+        if not item.values(facet) & set(values):
+            return False
+    return True
+
+
+def count(facts: list[Facts], selected: dict[str, list[str]]) -> dict[str, Counter]:
+    """For each facet, the counts over the items that match every *other*
+    selected facet, so a choice shows its alternatives with real numbers."""
+    counts = {}
+    for facet in FACETS:
+        counter = Counter()
+        for item in facts:
+            if matches(item, selected, skip=facet):
+                counter.update(item.values(facet))
+        counts[facet] = counter
+    return counts
+
+
+def labels(facet: str, values, locale) -> dict[str, str]:
+    """Readable labels for facet values, in the locale's language."""
+    values = list(values)
+    if facet == "type":
+        out = {}
+        for value in values:
+            try:
+                model = ContentType.objects.get_for_id(int(value)).model_class()
+            except (ValueError, ContentType.DoesNotExist):
+                continue
+            if model is not None:
+                out[value] = str(model._meta.verbose_name)
+        return out
+    if facet in ("theme", "sector"):
+        model = apps.get_model("core", "Theme" if facet == "theme" else "Sector")
+        names = dict(
+            model.objects.filter(locale=locale, slug__in=values).values_list("slug", "name")
+        )
+        return {value: names.get(value, value) for value in values}
+    if facet == "country":
+        return {value: str(country_names.name(value) or value) for value in values}
+    if facet == "partner":
+        model = partner_model()
+        ids = [int(v) for v in values if v.isdigit()]
+        titles = dict(model.objects.filter(pk__in=ids).values_list("pk", "title")) if model else {}
+        return {value: titles.get(int(value), value) for value in values if value.isdigit()}
+    if facet == "document":
+        from django.utils.translation import gettext
+
+        return {"yes": gettext("With a document"), "no": gettext("Without a document")}
+    return {value: value for value in values}

@@ -1,0 +1,99 @@
+"""What the search page shows before a query, and the suggestions for the
+search box. Page types take part by their fields, not by name, except the
+'latest papers' list, which reads knowledgebase.PolicyPaperPage when the app
+provides it."""
+
+from collections import Counter
+
+from django.apps import apps
+from django.db.models import Count, ManyToManyField
+from wagtail.models import Page
+
+from .facets import model_field
+
+SUGGESTIONS = 8
+
+
+def page_models():
+    return [m for m in apps.get_models() if issubclass(m, Page) and m is not Page]
+
+
+def popular_themes(locale, limit: int = 8):
+    """Themes of ``locale`` by the number of live pages that carry them."""
+    counter: Counter = Counter()
+    for model in page_models():
+        if not isinstance(model_field(model, "themes"), ManyToManyField):
+            continue
+        if model._meta.parents and any(
+            isinstance(model_field(parent, "themes"), ManyToManyField)
+            for parent in model._meta.parents
+        ):
+            continue  # counted through its parent's table
+        rows = (
+            model.objects.live()
+            .filter(locale=locale, themes__isnull=False)
+            .values("themes")
+            .annotate(n=Count("pk", distinct=True))
+        )
+        counter.update({row["themes"]: row["n"] for row in rows})
+    if not counter:
+        return []
+    theme = apps.get_model("core", "Theme")
+    by_pk = {t.pk: t for t in theme.objects.filter(pk__in=list(counter), locale=locale)}
+    return [(by_pk[pk], n) for pk, n in counter.most_common(limit) if pk in by_pk]
+
+
+def latest_papers(locale, limit: int = 5):
+    try:
+        model = apps.get_model("knowledgebase", "PolicyPaperPage")
+    except LookupError:
+        return []
+    order = "-date" if model_field(model, "date") is not None else "-first_published_at"
+    return list(model.objects.live().public().filter(locale=locale).order_by(order, "-pk")[:limit])
+
+
+def skill_suggestions(text: str, language: str, limit: int = 5) -> list[str]:
+    """ESCO skill labels containing ``text`` in ``language``, when the
+    learning app stores labels (duck-typed: a related model with ``label``
+    and ``language`` fields, or ``label`` on the skill itself)."""
+    try:
+        skill = apps.get_model("learning", "Skill")
+    except LookupError:
+        return []
+    for relation in skill._meta.related_objects:
+        related = relation.related_model
+        names = {f.name for f in related._meta.get_fields()}
+        if "label" in names and "language" in names:
+            rows = related.objects.filter(language=language, label__icontains=text)
+            return list(rows.values_list("label", flat=True).distinct()[:limit])
+    names = {f.name for f in skill._meta.get_fields()}
+    if "label" in names:
+        rows = skill.objects.filter(label__icontains=text)
+        if "language" in names:
+            rows = rows.filter(language=language)
+        return list(rows.values_list("label", flat=True).distinct()[:limit])
+    return []
+
+
+def suggest(text: str, locale, limit: int = SUGGESTIONS) -> dict:
+    text = "".join(ch for ch in text if ch.isprintable() or ch == " ")
+    text = " ".join(text.split())[:100]
+    if len(text) < 2:
+        return {"query": text, "titles": [], "skills": []}
+    pages = Page.objects.live().public().filter(locale=locale, depth__gt=1)
+    titles = []
+    try:
+        found = pages.autocomplete(text)[:limit]
+        titles = [{"title": p.title, "url": p.url} for p in found]
+    except Exception:  # a backend that cannot autocomplete this text
+        titles = []
+    if len(titles) < limit:
+        seen = {t["url"] for t in titles}
+        for page in pages.filter(title__icontains=text).order_by("title")[:limit]:
+            if page.url not in seen and len(titles) < limit:
+                titles.append({"title": page.title, "url": page.url})
+    return {
+        "query": text,
+        "titles": titles,
+        "skills": skill_suggestions(text, locale.language_code),
+    }

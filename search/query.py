@@ -1,0 +1,264 @@
+"""The one query layer behind the search page, the suggest endpoint and the
+JSON API.
+
+``run_search(params, locale)`` searches every live, public page of
+``locale`` through the configured Wagtail backend (``.specific()`` before
+``.search()``; no page type is named), then counts facets, filters, sorts,
+paginates and highlights in the database and in Python over at most
+``MAX_HITS`` best matches.
+"""
+
+import logging
+import re
+from dataclasses import dataclass, field
+
+from django.db import DatabaseError, connection
+from django.utils.translation import gettext as _
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+
+from . import facets as facet_tools
+from .highlight import Snippet, build_snippet, markers_to_html
+from .promotions import promoted_pages
+from .spelling import did_you_mean
+from .text import page_text
+
+logger = logging.getLogger("search")
+
+MAX_QUERY_LENGTH = 200
+MAX_PAGE = 50
+PAGE_SIZE = 10
+MAX_HITS = 1000
+MAX_FILTER_VALUES = 20
+FEW_RESULTS = 3
+SORTS = ("relevance", "date")
+WORD = re.compile(r"[^\W_]+")
+
+
+@dataclass
+class SearchParams:
+    q: str = ""
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    sort: str = "relevance"
+    page: int = 1
+    messages: list[str] = field(default_factory=list)
+
+    @property
+    def terms(self) -> list[str]:
+        return WORD.findall(self.q)[:32]
+
+
+def parse_params(data) -> SearchParams:
+    """Read ``q``, facets, ``sort`` and ``page`` from a QueryDict; never
+    raises: bad values are dropped with a message."""
+    params = SearchParams()
+    raw = data.get("q", "") or ""
+    raw = "".join(ch for ch in raw if ch.isprintable() or ch == " ")
+    raw = " ".join(raw.split())
+    if len(raw) > MAX_QUERY_LENGTH:
+        params.messages.append(
+            _("Your search was shortened to %(n)d characters.") % {"n": MAX_QUERY_LENGTH}
+        )
+        raw = raw[:MAX_QUERY_LENGTH]
+    params.q = raw
+    for facet in facet_tools.FACETS:
+        values = []
+        for value in data.getlist(facet)[:MAX_FILTER_VALUES]:
+            value = (value or "").strip()[:64]
+            if value and value.isprintable() and value not in values:
+                values.append(value)
+        if values:
+            params.filters[facet] = values
+    sort = data.get("sort", "relevance")
+    params.sort = sort if sort in SORTS else "relevance"
+    try:
+        page = int(data.get("page", "1"))
+    except (TypeError, ValueError):
+        page = 1
+    if page > MAX_PAGE:
+        params.messages.append(
+            _("Only the first %(n)d pages of results are shown.") % {"n": MAX_PAGE}
+        )
+    params.page = min(max(page, 1), MAX_PAGE)
+    return params
+
+
+@dataclass
+class Result:
+    page: Page
+    type_label: str
+    date: object
+    partners: list[str]
+    snippet: Snippet
+    promoted: bool = False
+
+
+@dataclass
+class Outcome:
+    params: SearchParams
+    results: list[Result] = field(default_factory=list)
+    promoted: list[Result] = field(default_factory=list)
+    total: int = 0
+    page: int = 1
+    num_pages: int = 0
+    facets: dict[str, list[dict]] = field(default_factory=dict)
+    suggestion: str = ""
+    fuzzy: bool = False
+
+
+def base_queryset(locale):
+    return Page.objects.live().public().filter(locale=locale, depth__gt=1)
+
+
+def _search_ids(queryset, text: str, fuzzy: bool = False) -> list[tuple[int, int, str]]:
+    backend = get_search_backend()
+    if fuzzy:
+        from wagtail.search.query import Fuzzy
+
+        query = Fuzzy(text)
+    else:
+        query = text
+    results = backend.search(query, queryset.specific(defer=True), operator="and")
+    return [(p.pk, p.content_type_id, p.path) for p in results[:MAX_HITS]]
+
+
+def supports_fuzzy() -> bool:
+    backend = get_search_backend()
+    name = type(backend).__module__
+    if "elasticsearch" in name or "opensearch" in name:
+        return True
+    return connection.vendor == "postgresql" and "postgres" in name
+
+
+def find_hits(params: SearchParams, locale) -> tuple[list[tuple[int, int, str]], bool]:
+    """The best ``MAX_HITS`` matches as (pk, content_type_id, path), and
+    whether typo tolerance had to step in."""
+    text = " ".join(params.terms)
+    queryset = base_queryset(locale)
+    if not text:
+        if not params.filters:
+            return [], False
+        # Browsing by filters alone: newest first.
+        rows = queryset.order_by("-first_published_at", "-pk")
+        return list(rows.values_list("pk", "content_type_id", "path")[:MAX_HITS]), False
+    try:
+        hits = _search_ids(queryset, text)
+    except DatabaseError:
+        logger.exception("search failed for %r", text)
+        params.messages.append(_("The search could not be run. Try other words."))
+        return [], False
+    if hits or not supports_fuzzy():
+        return hits, False
+    try:
+        return _search_ids(queryset, text, fuzzy=True), True
+    except (DatabaseError, NotImplementedError):
+        logger.exception("fuzzy search failed for %r", text)
+        return [], False
+
+
+def to_result(page, facts, terms, partner_titles, promoted=False) -> Result:
+    document = getattr(page, "document", None)
+    return Result(
+        page=page,
+        type_label=str(page._meta.verbose_name),
+        date=facts.date if facts else None,
+        partners=[
+            partner_titles[pk]
+            for pk in (facts.partners if facts else ())
+            if pk in partner_titles and pk != page.pk
+        ],
+        snippet=build_snippet(terms, page_text(page), document),
+        promoted=promoted,
+    )
+
+
+def load_pages(ids: list[int]) -> list[Page]:
+    pages = Page.objects.filter(pk__in=ids).specific()
+    by_id = {page.pk: page for page in pages}
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
+def build_facets(counts, selected, locale) -> dict[str, list[dict]]:
+    out = {}
+    for facet in facet_tools.FACETS:
+        counter = counts[facet]
+        values = set(counter) | set(selected.get(facet, []))
+        names = facet_tools.labels(facet, values, locale)
+        options = [
+            {
+                "value": value,
+                "label": names[value],
+                "count": counter.get(value, 0),
+                "selected": value in selected.get(facet, []),
+            }
+            for value in values
+            if value in names
+        ]
+        if facet == "year":
+            options.sort(key=lambda o: o["value"], reverse=True)
+        else:
+            options.sort(key=lambda o: (-o["count"], o["label"].lower()))
+        out[facet] = options
+    return out
+
+
+def engine_highlights(results: list[Result], terms: list[str], locale) -> None:
+    """Where the backend has its own highlighter (Elasticsearch, OpenSearch),
+    its fragment replaces a snippet taken from the page's own text."""
+    backend = get_search_backend()
+    if not results or not terms or not hasattr(backend, "highlight"):
+        return
+    try:
+        fragments = backend.highlight(
+            [r.page.pk for r in results], " ".join(terms), locale.language_code
+        )
+    except Exception:
+        logger.exception("engine highlighting failed")
+        return
+    for result in results:
+        fragment = fragments.get(result.page.pk)
+        if fragment and result.snippet.source == "page":
+            result.snippet = Snippet(markers_to_html(fragment))
+
+
+def run_search(params: SearchParams, locale) -> Outcome:
+    outcome = Outcome(params)
+    hits, outcome.fuzzy = find_hits(params, locale)
+
+    promoted = promoted_pages(params.q, locale) if params.q and params.page == 1 else []
+    promoted_ids = {page.pk for page in promoted}
+    hits = [hit for hit in hits if hit[0] not in promoted_ids]
+
+    facts = facet_tools.collect_facts(hits, locale)
+    ordered = [facts[pk] for pk, _ct, _path in hits]
+    counts = facet_tools.count(ordered, params.filters)
+    matching = [item for item in ordered if facet_tools.matches(item, params.filters)]
+    if params.sort == "date":
+        matching.sort(key=lambda item: (item.date is not None, item.date or 0), reverse=True)
+
+    outcome.total = len(matching)
+    outcome.num_pages = min(MAX_PAGE, (outcome.total + PAGE_SIZE - 1) // PAGE_SIZE)
+    outcome.page = min(params.page, max(outcome.num_pages, 1))
+    start = (outcome.page - 1) * PAGE_SIZE
+    window = matching[start : start + PAGE_SIZE]
+
+    partner_titles = {
+        row["pk"]: row["title"] for row in facet_tools.partners_by_path(locale).values()
+    }
+    pages = load_pages([item.pk for item in window])
+    outcome.results = [
+        to_result(page, facts.get(page.pk), params.terms, partner_titles) for page in pages
+    ]
+    engine_highlights(outcome.results, params.terms, locale)
+    if promoted:
+        promoted_facts = facet_tools.collect_facts(
+            [(p.pk, p.content_type_id, p.path) for p in promoted], locale
+        )
+        outcome.promoted = [
+            to_result(p, promoted_facts.get(p.pk), params.terms, partner_titles, promoted=True)
+            for p in promoted
+        ]
+    outcome.facets = build_facets(counts, params.filters, locale)
+    if params.terms and outcome.total + len(outcome.promoted) < FEW_RESULTS:
+        outcome.suggestion = did_you_mean(params.terms, locale)
+    return outcome

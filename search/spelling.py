@@ -1,0 +1,47 @@
+"""'Did you mean': the closest words from the titles and summaries of the
+live pages of one locale (cached), for queries with few results. Works the
+same on every backend."""
+
+import difflib
+import re
+
+from django.core.cache import cache
+from wagtail.models import Page
+
+WORD = re.compile(r"[^\W\d_]{3,}")
+CACHE_SECONDS = 600
+MAX_WORDS = 50_000
+
+
+def vocabulary(locale) -> frozenset[str]:
+    key = f"search:vocabulary:{locale.pk}:{locale.language_code}"
+    words = cache.get(key)
+    if words is None:
+        found = set()
+        rows = Page.objects.live().public().filter(locale=locale, depth__gt=1)
+        for title in rows.values_list("title", flat=True).iterator():
+            found.update(word.lower() for word in WORD.findall(title))
+            if len(found) > MAX_WORDS:
+                break
+        words = frozenset(found)
+        cache.set(key, words, CACHE_SECONDS)
+    return words
+
+
+def did_you_mean(terms: list[str], locale) -> str:
+    words = vocabulary(locale)
+    if not words:
+        return ""
+    corrected, changed = [], False
+    for term in terms:
+        lower = term.lower()
+        if lower in words or len(lower) < 3:
+            corrected.append(term)
+            continue
+        close = difflib.get_close_matches(lower, words, n=1, cutoff=0.75)
+        if close:
+            corrected.append(close[0])
+            changed = True
+        else:
+            corrected.append(term)
+    return " ".join(corrected) if changed else ""

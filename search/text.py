@@ -1,0 +1,34 @@
+"""The plain text of a page, for snippets and for the per-language field of
+the Elasticsearch / OpenSearch documents."""
+
+import logging
+
+from wagtail.search import index
+
+from .highlight import clean
+
+logger = logging.getLogger("search")
+
+
+def page_text(page) -> str:
+    """The page's own searchable text, without the title."""
+    parts = []
+    for search_field in page.get_search_fields():
+        if isinstance(search_field, index.SearchField) and search_field.field_name != "title":
+            try:
+                value = search_field.get_value(page)
+            except Exception:  # a field that cannot render is just skipped
+                logger.debug("no text from %s", search_field.field_name, exc_info=True)
+                continue
+            if value:
+                parts.append(str(value))
+    return " ".join(parts)
+
+
+def full_text(obj) -> str:
+    """Title, page text and the attached document's text."""
+    parts = [getattr(obj, "title", "") or "", page_text(obj)]
+    document = getattr(obj, "document", None)
+    if document is not None:
+        parts.append(getattr(document, "text", "") or "")
+    return clean(" ".join(parts))

@@ -1,0 +1,175 @@
+import json
+import re
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+from knowledgebase.models import NewsPage, PolicyPaperPage
+from search.query import MAX_PAGE, MAX_QUERY_LENGTH
+
+from .conftest import on_postgres
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(html: str) -> list[str]:
+    return re.findall(r'class="search-result__title"><a href="[^"]*">([^<]+)</a>', html)
+
+
+def api(client, **params):
+    response = client.get("/api/v2/search/", params)
+    assert response.status_code == 200, response.content
+    return response.json()
+
+
+def test_search_finds_pages_with_highlight(client, corpus):
+    response = client.get("/en/search/", {"q": "funding"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Funding for creative hubs" in titles(html)
+    assert "public <mark>funding</mark> reaches" in html
+
+
+def test_each_result_shows_type_date_and_partner(client, corpus):
+    html = client.get("/en/search/", {"q": "funding"}).content.decode()
+    paper = html[html.index("Funding for creative hubs") :]
+    paper = paper[: paper.index("</li>")]
+    assert "Policy paper" in paper
+    assert "Creative House Berlin" in paper
+    news = html[html.index("Funding call opens") :]
+    assert '<time datetime="2024-03-01">' in news[: news.index("</li>")]
+
+
+def test_search_in_german_returns_only_german_pages(client, corpus):
+    data = api(client, q="hub", locale="de")
+    assert data["results"]
+    for result in data["results"]:
+        assert "/de/" in result["url"]
+    html = client.get("/de/search/", {"q": "Hub"}).content.decode()
+    assert "Kreativhaus Berlin" in titles(html)
+    assert "Creative House Berlin" not in titles(html)
+
+
+def test_german_stemming_on_postgres(client, corpus):
+    if not on_postgres():
+        pytest.skip("stemming needs PostgreSQL; SQLite has none")
+    html = client.get("/de/search/", {"q": "Förderungen"}).content.decode()
+    assert "Förderung für Kreativ-Hubs" in titles(html)
+    # The highlight marks the stemmed word too.
+    assert "<mark>Förderung</mark>" in html
+
+
+def test_english_query_is_stemmed_with_english_rules(client, corpus):
+    if not on_postgres():
+        pytest.skip("stemming needs PostgreSQL")
+    data = api(client, q="fundings", locale="en")
+    assert "Funding for creative hubs" in [r["title"] for r in data["results"]]
+
+
+def test_facet_counts_for_a_combined_filter(client, corpus):
+    paper_type = str(ContentType.objects.get_for_model(PolicyPaperPage).pk)
+    news_type = str(ContentType.objects.get_for_model(NewsPage).pk)
+    data = api(client, q="funding", locale="en", type=paper_type, country="DE")
+    assert [r["title"] for r in data["results"]] == ["Funding for creative hubs"]
+    assert data["total"] == 1
+    facets = {f: {o["value"]: o["count"] for o in opts} for f, opts in data["facets"].items()}
+    # Countries are counted among papers (the other selected facet): DE and GR.
+    assert facets["country"] == {"DE": 1, "GR": 1}
+    # Types are counted among German matches: the paper and the Berlin hub?
+    # The hub's text has no "funding", so only the paper.
+    assert facets["type"] == {paper_type: 1}
+    # Without the country filter, the news item is there too.
+    data = api(client, q="funding", locale="en")
+    facets = {f: {o["value"]: o["count"] for o in opts} for f, opts in data["facets"].items()}
+    assert facets["type"] == {paper_type: 2, news_type: 1}
+    assert facets["year"]["2024"] == 1
+    assert facets["partner"] == {
+        str(corpus["en"]["berlin"].pk): 1,
+        str(corpus["en"]["athens"].pk): 1,
+    }
+    assert facets["document"] == {"no": 3}
+
+
+def test_facet_links_keep_the_query_and_narrow(client, corpus):
+    html = client.get("/en/search/", {"q": "funding"}).content.decode()
+    link = re.search(r'href="(\?q=funding&amp;country=GR)"', html)
+    assert link, "a country facet link that keeps the query"
+    narrowed = client.get("/en/search/" + link.group(1).replace("&amp;", "&")).content.decode()
+    assert titles(narrowed) == ["Funding rules in Greece"]
+    assert 'aria-current="true"' in narrowed
+
+
+def test_sort_by_date(client, corpus):
+    data = api(client, q="funding", locale="en", sort="date")
+    dates = [r["date"] for r in data["results"]]
+    assert dates == sorted(dates, reverse=True)
+    assert dates[-1] == "2024-03-01"
+
+
+def test_promoted_results_come_first(client, corpus):
+    query = Query.get("funding")
+    SearchPromotion.objects.create(
+        query=query, page=corpus["en"]["news_2025"], description="Editors' pick"
+    )
+    data = api(client, q="Funding", locale="en")
+    assert data["promoted"][0]["title"] == "Festival of makers"
+    assert data["promoted"][0]["promoted"] is True
+    html = client.get("/en/search/", {"q": "funding"}).content.decode()
+    assert titles(html)[0] == "Festival of makers"
+    assert "Recommended by our editors" in html
+
+
+def test_suggest_returns_titles(client, corpus):
+    response = client.get("/en/search/suggest/", {"q": "fund"})
+    assert response.status_code == 200
+    data = json.loads(response.content)
+    assert "Funding for creative hubs" in [t["title"] for t in data["titles"]]
+    assert all(t["url"].startswith("/en/") for t in data["titles"])
+
+
+def test_api_matches_the_page(client, corpus):
+    html = client.get("/en/search/", {"q": "funding", "sort": "date"}).content.decode()
+    data = api(client, q="funding", locale="en", sort="date")
+    assert [r["title"] for r in data["results"]] == titles(html)
+    assert f"{data['total']} results" in html
+
+
+def test_api_unknown_locale_is_400(client, corpus):
+    response = client.get("/api/v2/search/", {"q": "funding", "locale": "xx"})
+    assert response.status_code == 400
+    assert response.json()["error"] == "unknown locale"
+
+
+def test_html_in_query_and_content_is_escaped(client, corpus):
+    corpus["en"]["funding"].summary = "<script>alert(1)</script> funding <b>bold</b>"
+    corpus["en"]["funding"].save_revision().publish()
+    html = client.get("/en/search/", {"q": "<script>funding"}).content.decode()
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;" in html or "alert(1)" in html
+
+
+def test_query_length_and_page_number_are_limited(client, corpus):
+    data = api(client, q="funding " * 100, locale="en", page="99999")
+    assert len(data["query"]) <= MAX_QUERY_LENGTH
+    assert data["page"] <= MAX_PAGE
+    assert len(data["messages"]) == 2
+
+
+def test_did_you_mean(client, corpus):
+    data = api(client, q="festivl", locale="en")
+    assert data["did_you_mean"] == "festival"
+
+
+def test_landing_without_query(client, corpus):
+    response = client.get("/en/search/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Latest papers" in html
+    assert "Funding for creative hubs" in html
+
+
+def test_search_query_count_is_bounded(client, corpus, django_assert_max_num_queries):
+    client.get("/en/search/", {"q": "funding"})
+    with django_assert_max_num_queries(40):
+        assert client.get("/en/search/", {"q": "hub"}).status_code == 200
