@@ -29,10 +29,19 @@ def translate_object(instance, language_code: str, strings: Mapping[str, str], p
     """
     locale = Locale.objects.get(language_code=language_code)
     with transaction.atomic():
-        source, _created = TranslationSource.update_or_create_from_instance(instance)
-        Translation.objects.get_or_create(
+        synced_at = (
+            TranslationSource.objects.filter(
+                object_id=instance.translation_key, locale_id=instance.locale_id
+            )
+            .values_list("last_updated_at", flat=True)
+            .first()
+        )
+        source, created = TranslationSource.update_or_create_from_instance(instance)
+        changed = created or source.last_updated_at != synced_at
+        _translation, made = Translation.objects.get_or_create(
             source=source, target_locale=locale, defaults={"enabled": True}
         )
+        changed |= made
         segments = StringSegment.objects.filter(source=source).select_related("string")
         for segment in segments:
             raw = segment.string.data
@@ -43,7 +52,7 @@ def translate_object(instance, language_code: str, strings: Mapping[str, str], p
                     translated = escape(translated)
             if translated is None:
                 continue
-            StringTranslation.objects.update_or_create(
+            string, made = StringTranslation.objects.get_or_create(
                 translation_of=segment.string,
                 locale=locale,
                 context_id=segment.context_id,
@@ -52,6 +61,17 @@ def translate_object(instance, language_code: str, strings: Mapping[str, str], p
                     "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
                 },
             )
+            if not made and string.data != translated:
+                string.data = translated
+                string.translation_type = StringTranslation.TRANSLATION_TYPE_MANUAL
+                string.save(update_fields=["data", "translation_type", "updated_at"])
+                made = True
+            changed |= made
+    if not changed:
+        # Nothing new since the last run: keep the translation that exists.
+        current = _current_translation(instance, locale)
+        if current is not None:
+            return current
     with transaction.atomic():
         result, _created = source.create_or_update_translation(
             locale, publish=publish, fallback=True, copy_parent_pages=False
@@ -59,6 +79,19 @@ def translate_object(instance, language_code: str, strings: Mapping[str, str], p
     if isinstance(result, Page):
         return result.specific
     return result
+
+
+def _current_translation(instance, locale):
+    """The live translation of ``instance`` in ``locale`` (any translation,
+    for snippets), or None."""
+    translated = instance.get_translation_or_none(locale)
+    if translated is None:
+        return None
+    if isinstance(translated, Page):
+        translated = translated.specific
+        if not translated.live or translated.has_unpublished_changes:
+            return None
+    return translated
 
 
 def _plain(data: str) -> str:

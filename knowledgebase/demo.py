@@ -13,6 +13,7 @@ from django.apps import apps
 from django.core.files.base import ContentFile
 from wagtail.models import Locale
 
+from core.demo_tools import content_of, publish_if_changed
 from core.models import Audience, Sector, SiteDocument, Theme
 from home.models import HomePage
 from knowledgebase.demo_text import INDEXES, LANGS, PAPERS
@@ -92,10 +93,12 @@ def upsert(parent, model, slug, fields: dict, relations: dict, authors=None):
             ]
         parent.add_child(instance=page)
     else:
+        before = content_of(page)
         for name, value in {**fields, **relations}.items():
             setattr(page, name, value)
         if authors is not None:
             sync_authors(page, authors)
+        return publish_if_changed(page, before)
     page.save_revision().publish()
     page.refresh_from_db()
     return page
@@ -288,8 +291,9 @@ def load(context):
         )
     # Each story links the guidelines it piloted.
     for story in stories.values():
+        before = content_of(story)
         story.guidelines = [g for g in guides if any(p.pk == story.pk for p in g.pilots.all())]
-        story.save_revision().publish()
+        publish_if_changed(story, before)
     context.step(f"{len(guides)} guidelines")
 
     news = []

@@ -35,14 +35,21 @@ def about(minutes) -> str:
 
 
 @register.simple_tag
-def progress_text(done: int, total: int, minutes_left: int) -> str:
-    if total and done >= total:
-        return _("All %(total)d modules done.") % {"total": total}
+def progress_pattern(total: int) -> str:
+    """The progress sentence with its placeholders, in the plural form that
+    fits ``total`` (Polish has three): the browser fills in the numbers."""
     return ngettext(
         "%(done)d of %(total)d module, about %(time)s left",
         "%(done)d of %(total)d modules, about %(time)s left",
         total,
-    ) % {"done": done, "total": total, "time": about(minutes_left)}
+    )
+
+
+@register.simple_tag
+def progress_text(done: int, total: int, minutes_left: int) -> str:
+    if total and done >= total:
+        return _("All %(total)d modules done.") % {"total": total}
+    return progress_pattern(total) % {"done": done, "total": total, "time": about(minutes_left)}
 
 
 @register.simple_tag(takes_context=True)
@@ -57,8 +64,6 @@ def learner_state(context) -> dict:
         "mergeUrl": reverse("learning:merge_progress"),
         "csrf": get_token(request),
         "strings": {
-            "progressOne": _("%(done)d of %(total)d module, about %(time)s left"),
-            "progressMany": _("%(done)d of %(total)d modules, about %(time)s left"),
             "allDone": _("All %(total)d modules done."),
             "minutes": _("%(m)d min"),
             "hours": _("%(h)d h"),

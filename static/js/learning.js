@@ -62,7 +62,7 @@
             progress.querySelector("progress").value = done;
             progress.querySelector("[data-progress-text]").textContent = done >= total
                 ? fmt(S.allDone, { total: total })
-                : fmt(total === 1 ? S.progressOne : S.progressMany, { done: done, total: total, time: about(left) });
+                : fmt(progress.querySelector("[data-progress-text]").getAttribute("data-progress-pattern"), { done: done, total: total, time: about(left) });
         }
         document.querySelectorAll("[data-mark-done]").forEach(function (form) {
             var done = completed.has(form.getAttribute("data-module-key"));
