@@ -24,13 +24,15 @@ run: install
 	$(PY) manage.py load_demo --if-needed
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-## Lint, check migrations, run every test. DATABASE_URL picks PostgreSQL.
+## Lint, check migrations, run every test: the unit tests on two workers,
+## then the browser tests (one server, one demo). DATABASE_URL picks PostgreSQL.
 test: install e2e-deps
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	DJANGO_SETTINGS_MODULE=creativeflip.settings.test $(PY) manage.py makemigrations --check --dry-run
 	command -v msgfmt >/dev/null && $(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v0 || echo "gettext not installed: interface stays in English"
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -m "not e2e" -n 2 $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -m e2e $(PYTEST_ARGS)
 
 ## axe-core for the accessibility sweep (from npm, pinned in package-lock.json).
 e2e-deps: node_modules/axe-core/axe.min.js
@@ -50,7 +52,7 @@ fix: install
 
 ## Extract interface strings into locale/<lang>/LC_MESSAGES/django.po.
 messages: install
-	$(PY) manage.py makemessages --ignore=.venv --ignore=node_modules -l de -l fr -l it -l es -l pl -l el
+	$(PY) manage.py makemessages --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=media -l de -l fr -l it -l es -l pl -l el
 
 clean:
 	rm -rf $(VENV) node_modules db.sqlite3 .test-db*.sqlite3 .e2e-db*.sqlite3 .test-media

@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core import views as core_views
+from core.sitemaps import sitemap
 from creativeflip.api import api_router
 
 urlpatterns = [
@@ -14,6 +15,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz/", core_views.healthz, name="healthz"),
+    path("sitemap.xml", sitemap, name="sitemap"),
     path("api/v2/", include("search.api_urls")),
     path("api/v2/", api_router.urls),
 ]

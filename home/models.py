@@ -5,6 +5,7 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
+from wagtail_localize.fields import TranslatableField
 
 from core.models import BasePage
 
@@ -63,6 +64,17 @@ class HomePage(BasePage):
         index.SearchField("intro"),
     ]
     api_fields = ["summary", "hero_title", "hero_text", "intro"]
+    # Links to pages are translatable: wagtail-localize points them at the
+    # page's translation in the target locale.
+    override_translatable_fields = [
+        TranslatableField("summary"),
+        TranslatableField("hero_title"),
+        TranslatableField("hero_text"),
+        TranslatableField("hero_link"),
+        TranslatableField("hero_link_text"),
+        TranslatableField("intro"),
+        TranslatableField("featured"),
+    ]
 
     class Meta:
         verbose_name = _("home page")

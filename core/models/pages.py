@@ -6,6 +6,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import TranslatableField
+
+from core.localization.choosers import LocalizedAdminPageForm
+from core.localization.relations import localize_relations
 
 
 class BasePage(Page):
@@ -22,9 +26,18 @@ class BasePage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("summary")]
     search_fields = Page.search_fields + [index.SearchField("summary")]
+    override_translatable_fields = [TranslatableField("summary")]
+    # Taxonomy pickers offer only the terms of the page's own locale.
+    base_form_class = LocalizedAdminPageForm
 
     class Meta:
         abstract = True
+
+    def save_revision(self, *args, **kwargs):
+        # Drafts too keep their synchronised links in the page's own locale
+        # (saving the page itself is covered by a pre_save receiver).
+        localize_relations(self)
+        return super().save_revision(*args, **kwargs)
 
     def get_meta_description(self) -> str:
         return self.search_description or self.summary
@@ -37,6 +50,7 @@ class BaseIndexPage(BasePage):
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
     search_fields = BasePage.search_fields + [index.SearchField("intro")]
+    override_translatable_fields = [TranslatableField("summary"), TranslatableField("intro")]
 
     class Meta:
         abstract = True

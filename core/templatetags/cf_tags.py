@@ -1,5 +1,7 @@
 """Template tags every app uses: the language switcher and hreflang links."""
 
+from urllib.parse import urlencode
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
@@ -23,8 +25,9 @@ def language_links(context):
     the current page is, and whether it exists.
 
     For a Wagtail page, the live translation's URL; where none is live, the
-    home page of that language, flagged ``available=False`` so the switcher
-    can say so. For any other view, the same path under the other prefix."""
+    home page of that language with ``?untranslated=1`` (so it can show a
+    notice), flagged ``available=False``. For any other view, the same path
+    under the other prefix."""
     request = context.get("request")
     if request is None:
         return []
@@ -44,12 +47,33 @@ def language_links(context):
                 homes = _locale_homes(request) if homes is None else homes
                 target = homes.get(code)
             url = target.get_url(request) if target is not None else f"/{code}/"
+            if not available:
+                url = f"{url}?{urlencode({UNTRANSLATED_PARAM: 1})}"
             links.append(_link(code, name, url, current, available))
     else:
         path = request.get_full_path()
         for code, name in settings.LANGUAGES:
             links.append(_link(code, name, translate_url(path, code), current, True))
     return links
+
+
+UNTRANSLATED_PARAM = "untranslated"
+
+
+@register.filter
+def has_fallback(links) -> bool:
+    """Whether any language in the switcher only offers its home page."""
+    return any(not link["available"] for link in links)
+
+
+@register.simple_tag(takes_context=True)
+def untranslated_notice(context):
+    """The name of the active language when the visitor arrived from the
+    switcher because the page they were reading has no translation here."""
+    request = context.get("request")
+    if request is None or request.GET.get(UNTRANSLATED_PARAM) != "1":
+        return ""
+    return dict(settings.LANGUAGES).get(translation.get_language(), "")
 
 
 def _link(code, name, url, current, available):

@@ -186,7 +186,7 @@ OPENSEARCH_URL = os.environ.get("OPENSEARCH_URL", "")
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch8",
+            "BACKEND": "search.backends.elasticsearch8",
             "URLS": [ELASTICSEARCH_URL],
             "INDEX": os.environ.get("SEARCH_INDEX", "creativeflip"),
             "TIMEOUT": 10,
@@ -195,14 +195,16 @@ if ELASTICSEARCH_URL:
 elif OPENSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.opensearch2",
+            "BACKEND": "search.backends.opensearch",
             "URLS": [OPENSEARCH_URL],
             "INDEX": os.environ.get("SEARCH_INDEX", "creativeflip"),
             "TIMEOUT": 10,
         }
     }
 else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    # Wagtail's database backend; on PostgreSQL with per-language stemming
+    # (search/backends/postgres.py, see docs/search.md).
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
 
 # Background tasks: run at once unless a deployment configures a worker.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
@@ -216,3 +218,15 @@ LOGGING = {
 
 LOGIN_URL = "/admin/login/"
 SITE_DESCRIPTION = _("A mutual-learning knowledge base for the cultural and creative industries.")
+
+# Machine translation (wagtail-localize): DeepL when DEEPL_API_KEY is set,
+# otherwise none, and the "Translate with ..." button is hidden. Machine
+# suggestions are saved as drafts marked "machine" for a person to review.
+DEEPL_API_KEY = os.environ.get("DEEPL_API_KEY", "")
+if DEEPL_API_KEY:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": DEEPL_API_KEY},
+    }
+else:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None

@@ -41,3 +41,11 @@ def test_healthz(client):
     response = client.get("/healthz/")
     assert response.status_code == 200
     assert response.json() == {"status": "ok"}
+
+
+@pytest.mark.parametrize(
+    "path", ["/admin/no-such-view/", "/api/v2/pages/987654/", "/documents/0/x/"]
+)
+def test_unprefixed_areas_404_without_a_language_redirect(client, superuser, path):
+    client.force_login(superuser)
+    assert client.get(path).status_code == 404

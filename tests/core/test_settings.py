@@ -65,9 +65,9 @@ def test_search_backend_follows_the_environment():
     )
     env = dict(os.environ, DJANGO_SETTINGS_MODULE="creativeflip.settings.dev")
     for extra, expected in [
-        ({}, "wagtail.search.backends.database"),
-        ({"OPENSEARCH_URL": "http://127.0.0.1:9201"}, "wagtail.search.backends.opensearch2"),
-        ({"ELASTICSEARCH_URL": "http://127.0.0.1:9200"}, "wagtail.search.backends.elasticsearch8"),
+        ({}, "search.backends.database"),
+        ({"OPENSEARCH_URL": "http://127.0.0.1:9201"}, "search.backends.opensearch"),
+        ({"ELASTICSEARCH_URL": "http://127.0.0.1:9200"}, "search.backends.elasticsearch8"),
     ]:
         run_env = {k: v for k, v in env.items() if k not in ("OPENSEARCH_URL", "ELASTICSEARCH_URL")}
         run_env.update(extra)

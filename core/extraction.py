@@ -1,0 +1,337 @@
+"""Text extraction for uploaded documents, with hard limits.
+
+PDFs are read by pypdf in a separate Python process: the parent waits at most
+``DOCUMENT_TEXT_MAX_SECONDS`` and then kills it, so a hostile file (deeply
+nested objects, huge streams, decompression bombs) can neither hang the
+request nor take the worker's memory. The child also checks the time after
+every page and stops early with what it has, so a slow but honest PDF still
+gets most of its text indexed.
+
+Run as a module (``python -m core.extraction``) it is that child: PDF bytes on
+stdin, a JSON result on stdout. It imports neither Django nor the project.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import time
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+
+# Outcomes of an extraction. "ok" and "partial" carry text; the others do not.
+OK = "ok"
+PARTIAL = "partial"
+ENCRYPTED = "encrypted"
+CORRUPT = "corrupt"
+TIMEOUT = "timeout"
+UNSUPPORTED = "unsupported"
+
+# Memory cap for the child process (address space), in bytes.
+CHILD_MEMORY_LIMIT = 1024 * 1024 * 1024
+
+
+@dataclass
+class Extraction:
+    status: str
+    text: str = ""
+    page_texts: list[str] = field(default_factory=list)
+    page_count: int | None = None
+    warning: str = ""
+
+    @property
+    def refused(self) -> bool:
+        """Files an editor must fix before uploading (the form refuses them)."""
+        return self.status in {ENCRYPTED, CORRUPT}
+
+
+# -- language ---------------------------------------------------------------
+
+# Frequent function words of the seven site languages. Short and distinctive
+# enough to tell the languages apart on a page or two of text.
+STOPWORDS = {
+    "en": [
+        "the",
+        "and",
+        "of",
+        "to",
+        "in",
+        "is",
+        "that",
+        "for",
+        "with",
+        "are",
+        "this",
+        "as",
+        "on",
+        "be",
+        "by",
+        "from",
+        "or",
+        "which",
+    ],
+    "de": [
+        "der",
+        "die",
+        "und",
+        "das",
+        "ist",
+        "nicht",
+        "mit",
+        "den",
+        "von",
+        "zu",
+        "auf",
+        "ein",
+        "eine",
+        "für",
+        "sich",
+        "des",
+        "auch",
+        "wird",
+    ],
+    "fr": [
+        "le",
+        "la",
+        "les",
+        "et",
+        "des",
+        "est",
+        "une",
+        "pour",
+        "dans",
+        "que",
+        "qui",
+        "sur",
+        "du",
+        "par",
+        "pas",
+        "au",
+        "avec",
+        "sont",
+    ],
+    "it": [
+        "il",
+        "di",
+        "che",
+        "la",
+        "per",
+        "non",
+        "una",
+        "sono",
+        "della",
+        "con",
+        "del",
+        "gli",
+        "nel",
+        "alla",
+        "anche",
+        "come",
+        "più",
+    ],
+    "es": [
+        "el",
+        "los",
+        "las",
+        "y",
+        "que",
+        "por",
+        "una",
+        "con",
+        "para",
+        "del",
+        "se",
+        "es",
+        "como",
+        "más",
+        "pero",
+        "sus",
+        "también",
+    ],
+    "pl": [
+        "i",
+        "w",
+        "na",
+        "się",
+        "nie",
+        "z",
+        "do",
+        "jest",
+        "że",
+        "to",
+        "jak",
+        "dla",
+        "oraz",
+        "przez",
+        "są",
+        "od",
+        "lub",
+        "także",
+    ],
+    "el": [
+        "και",
+        "το",
+        "της",
+        "η",
+        "να",
+        "σε",
+        "του",
+        "τα",
+        "με",
+        "για",
+        "που",
+        "οι",
+        "την",
+        "από",
+        "είναι",
+        "στην",
+        "των",
+    ],
+}
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_SETS = {code: frozenset(words) for code, words in STOPWORDS.items()}
+
+
+def detect_language(text: str, sample: int = 20000) -> str:
+    """The code of the site language the text is most likely written in, or
+    "" when there is too little evidence to say."""
+    words = [w.lower() for w in _WORD.findall(text[:sample])]
+    if not words:
+        return ""
+    counts = Counter(words)
+    scores = {code: sum(counts[w] for w in stop) for code, stop in _SETS.items()}
+    ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
+    (best, top), (_second, runner_up) = ranked[0], ranked[1]
+    if top < 5 or top < len(words) * 0.05 or top <= runner_up * 1.2:
+        return ""
+    return best
+
+
+# -- plain text ---------------------------------------------------------------
+
+
+def extract_plain_text(data: bytes, max_chars: int) -> Extraction:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = data.decode("latin-1")
+    text = text.replace("\x00", "")
+    warning = ""
+    if len(text) > max_chars:
+        text = text[:max_chars]
+        warning = f"Only the first {max_chars} characters were indexed."
+    return Extraction(OK if not warning else PARTIAL, text, [text], 1, warning)
+
+
+# -- PDF: the parent side -------------------------------------------------------
+
+
+def extract_pdf(data: bytes, max_pages: int, max_chars: int, max_seconds: float) -> Extraction:
+    """Extract a PDF's text in a child process bounded by ``max_seconds``."""
+    command = [
+        sys.executable,
+        "-I",  # isolated: no user site, no PYTHON* variables, no cwd on sys.path
+        __file__,
+        str(max_pages),
+        str(max_chars),
+        str(max_seconds),
+    ]
+    try:
+        result = subprocess.run(  # noqa: S603 - our own interpreter and script
+            command, input=data, capture_output=True, timeout=max_seconds, check=False
+        )
+    except subprocess.TimeoutExpired:
+        return Extraction(
+            TIMEOUT,
+            warning=f"Text extraction stopped after {max_seconds:g} s; the text is not indexed.",
+        )
+    try:
+        payload = json.loads(result.stdout.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return Extraction(CORRUPT, warning="The PDF could not be read (the reader failed).")
+    return Extraction(**payload)
+
+
+# -- PDF: the child side --------------------------------------------------------
+
+
+def _limit_memory() -> None:
+    try:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (CHILD_MEMORY_LIMIT, CHILD_MEMORY_LIMIT))
+    except (ImportError, ValueError, OSError):  # not POSIX, or not allowed
+        pass
+
+
+def _read_pdf(data: bytes, max_pages: int, max_chars: int, max_seconds: float) -> Extraction:
+    import io
+    import logging
+
+    logging.disable(logging.CRITICAL)  # pypdf warns on every odd object
+    started = time.monotonic()
+    # Leave room for the interpreter start-up and the reply.
+    deadline = started + max_seconds * 0.6
+    try:
+        from pypdf import PdfReader
+        from pypdf.errors import FileNotDecryptedError, PdfReadError
+    except ImportError:
+        return Extraction(UNSUPPORTED, warning="pypdf is not installed; no text was extracted.")
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            return Extraction(ENCRYPTED, warning="The PDF is encrypted (password-protected).")
+        page_count = len(reader.pages)
+    except FileNotDecryptedError:
+        return Extraction(ENCRYPTED, warning="The PDF is encrypted (password-protected).")
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError):
+        return Extraction(CORRUPT, warning="The file is not a readable PDF (damaged or invalid).")
+    except RecursionError:
+        return Extraction(CORRUPT, warning="The PDF's structure is too deeply nested to read.")
+
+    pages: list[str] = []
+    total = 0
+    warning = ""
+    for number, page in enumerate(reader.pages, start=1):
+        if number > max_pages:
+            warning = f"Only the first {max_pages} of {page_count} pages were indexed."
+            break
+        if time.monotonic() > deadline:
+            warning = (
+                f"Only the first {number - 1} of {page_count} pages were indexed (time limit)."
+            )
+            break
+        try:
+            text = page.extract_text() or ""
+        except Exception:  # noqa: BLE001 - one bad page must not lose the others
+            text = ""
+        text = text.replace("\x00", "")
+        if total + len(text) > max_chars:
+            pages.append(text[: max_chars - total])
+            warning = f"Only the first {max_chars} characters were indexed."
+            break
+        pages.append(text)
+        total += len(text)
+    text = "\n\n".join(pages).strip()
+    if not text and not warning:
+        warning = "The PDF contains no extractable text (scanned images?)."
+    return Extraction(PARTIAL if warning else OK, text, pages, page_count, warning)
+
+
+def _main(argv: list[str]) -> int:
+    _limit_memory()
+    sys.setrecursionlimit(5000)
+    max_pages, max_chars, max_seconds = int(argv[1]), int(argv[2]), float(argv[3])
+    data = sys.stdin.buffer.read()
+    try:
+        result = _read_pdf(data, max_pages, max_chars, max_seconds)
+    except MemoryError:
+        result = Extraction(CORRUPT, warning="The PDF needs too much memory to read.")
+    sys.stdout.write(json.dumps(asdict(result)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_main(sys.argv))

@@ -1,0 +1,207 @@
+"""Filtered, paginated listings of knowledge-base pages.
+
+Filters come from the query string so a filtered list is a shareable link:
+``?theme=finance&sector=music&country=PT&partner=officina-torino&year=2025
+&audience=educators``. Values are slugs or ISO codes; a parameter may repeat
+(values of one parameter are alternatives, different parameters must all
+hold). Malformed or unknown values make the form invalid: the view answers
+400 with the message, never 500.
+
+The number of SQL queries is fixed: it depends on the number of page types in
+the listing, never on the number of pages.
+"""
+
+from dataclasses import dataclass
+
+from django import forms
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
+from django.db.models import F, Q
+from django.db.models.functions import Coalesce
+from django.db.models.query import prefetch_related_objects
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+from wagtail.models import Page
+
+from core.models import Audience, Sector, Theme
+
+PER_PAGE = 12
+FILTER_NAMES = ("theme", "sector", "audience", "country", "partner", "year")
+# Per page type: what the cards show, fetched in one query per relation.
+CARD_PREFETCH = {
+    "policypaperpage": ("themes", "authors", "document"),
+    "guidelinepage": ("themes", "document"),
+    "casestorypage": ("themes", "sectors"),
+    "newspage": ("themes",),
+    "eventpage": ("themes",),
+}
+
+
+def _partner_model():
+    from django.apps import apps
+
+    try:
+        return apps.get_model("partners", "PartnerPage")
+    except LookupError:
+        return None
+
+
+class FilterForm(forms.Form):
+    theme = forms.MultipleChoiceField(label=_("Theme"), required=False)
+    sector = forms.MultipleChoiceField(label=_("Sector"), required=False)
+    audience = forms.MultipleChoiceField(label=_("Audience"), required=False)
+    country = forms.MultipleChoiceField(label=_("Country"), required=False)
+    partner = forms.MultipleChoiceField(label=_("Partner"), required=False)
+    year = forms.IntegerField(label=_("Year"), required=False, min_value=1900, max_value=2100)
+
+    def __init__(self, data, *, locale, page_models):
+        super().__init__(data)
+        self.locale = locale
+        self.page_models = page_models
+        for name, model in (("theme", Theme), ("sector", Sector), ("audience", Audience)):
+            self.fields[name].choices = list(
+                model.objects.filter(locale=locale).order_by("name").values_list("slug", "name")
+            )
+        self.partner_pages = []
+        partner_model = _partner_model()
+        if partner_model is not None:
+            self.partner_pages = list(
+                partner_model.objects.live()
+                .filter(locale=locale)
+                .order_by("title")
+                .only("id", "title", "slug", "path", "translation_key")
+            )
+        self.fields["partner"].choices = [(p.slug, p.title) for p in self.partner_pages]
+        self.fields["country"].choices = list(countries)
+        self.years = sorted(
+            {
+                d.year
+                for model in page_models
+                for d in model.objects.live().filter(locale=locale).dates("date", "year")
+            },
+            reverse=True,
+        )
+        used = set()
+        for model in page_models:
+            field = "countries" if _has_field(model, "countries") else "country"
+            for value in model.objects.live().filter(locale=locale).values_list(field, flat=True):
+                used.update(str(value).split(",") if value else [])
+        self.used_countries = [(code, name) for code, name in countries if code in used]
+
+    def clean_country(self):
+        return [code.upper() for code in self.cleaned_data["country"]]
+
+    def full_clean(self):
+        # The form's "Any" choice submits empty values: drop them. Accept
+        # lower-case country codes in shared links.
+        if self.data is not None and hasattr(self.data, "getlist"):
+            data = self.data.copy()
+            for name in FILTER_NAMES:
+                values = [v.strip() for v in data.getlist(name) if v.strip()]
+                if name == "country":
+                    values = [v.upper() for v in values]
+                data.setlist(name, values)
+            self.data = data
+        super().full_clean()
+
+    def facets(self) -> list[dict]:
+        """One select per filter: its options and the chosen value, for the
+        filter form of the listing."""
+        options = {
+            "theme": self.fields["theme"].choices,
+            "sector": self.fields["sector"].choices,
+            "audience": self.fields["audience"].choices,
+            "country": self.used_countries,
+            "partner": self.fields["partner"].choices,
+            "year": [(str(year), str(year)) for year in self.years],
+        }
+        chosen = self.data if self.is_bound else {}
+        facets = []
+        for name in FILTER_NAMES:
+            if not options[name]:
+                continue
+            selected = chosen.getlist(name) if hasattr(chosen, "getlist") else []
+            facets.append(
+                {
+                    "name": name,
+                    "label": self.fields[name].label,
+                    "options": [
+                        {"value": value, "label": label, "selected": value in selected}
+                        for value, label in options[name]
+                    ],
+                }
+            )
+        return facets
+
+    @property
+    def active(self) -> dict:
+        if not self.is_bound or not self.is_valid():
+            return {}
+        return {name: value for name, value in self.cleaned_data.items() if value}
+
+
+def _has_field(model, name: str) -> bool:
+    return any(field.name == name for field in model._meta.get_fields())
+
+
+def _filter_model(model, locale, filters: dict, partner_pages):
+    queryset = model.objects.live().public().filter(locale=locale)
+    if filters.get("theme"):
+        queryset = queryset.filter(themes__slug__in=filters["theme"])
+    if filters.get("sector"):
+        queryset = queryset.filter(sectors__slug__in=filters["sector"])
+    if filters.get("audience"):
+        queryset = queryset.filter(audiences__slug__in=filters["audience"])
+    if filters.get("year"):
+        queryset = queryset.filter(date__year=filters["year"])
+    if filters.get("country"):
+        if _has_field(model, "countries"):
+            condition = Q()
+            for code in filters["country"]:
+                condition |= Q(countries__contains=code)
+        else:
+            condition = Q(country__in=filters["country"])
+        queryset = queryset.filter(condition)
+    if filters.get("partner"):
+        chosen = [p for p in partner_pages if p.slug in filters["partner"]]
+        condition = Q(partners__translation_key__in=[p.translation_key for p in chosen])
+        for partner in chosen:  # pages in the partner's own section
+            condition |= Q(path__startswith=partner.path)
+        queryset = queryset.filter(condition)
+    return queryset.values("pk")
+
+
+@dataclass
+class Listing:
+    page: PaginatorPage
+    items: list
+    form: FilterForm
+    total: int
+
+
+def build_listing(request, locale, page_models, *, per_page: int = PER_PAGE) -> Listing:
+    form = FilterForm(request.GET or None, locale=locale, page_models=page_models)
+    filters = form.active
+    if form.is_bound and not form.is_valid():
+        queryset = Page.objects.none()
+    else:
+        condition = Q()
+        for model in page_models:
+            condition |= Q(pk__in=_filter_model(model, locale, filters, form.partner_pages))
+        dates = [F(f"{model._meta.model_name}__date") for model in page_models]
+        sort_date = dates[0] if len(dates) == 1 else Coalesce(*dates)
+        queryset = (
+            Page.objects.filter(condition)
+            .annotate(sort_date=sort_date)
+            .order_by(F("sort_date").desc(nulls_last=True), "-pk")
+            .specific()
+        )
+    paginator = Paginator(queryset, per_page)
+    page = paginator.get_page(request.GET.get("page"))
+    items = list(page.object_list)
+    by_type: dict[str, list] = {}
+    for item in items:
+        by_type.setdefault(item._meta.model_name, []).append(item)
+    for model_name, group in by_type.items():
+        prefetch_related_objects(group, *CARD_PREFETCH.get(model_name, ()))
+    return Listing(page=page, items=items, form=form, total=paginator.count)

@@ -1,0 +1,32 @@
+"""Knowledge-base page types, split by kind."""
+
+from .base import PARTNER_SECTIONS, KnowledgePage
+from .guidelines import GuidelinePage, TestingStatus
+from .indexes import (
+    CaseStoryIndexPage,
+    GuidelineIndexPage,
+    KnowledgeIndexPage,
+    NewsIndexPage,
+    PolicyPaperIndexPage,
+)
+from .news import EventFormat, EventPage, NewsPage
+from .papers import PolicyPaperAuthor, PolicyPaperPage
+from .stories import CaseStoryPage
+
+__all__ = [
+    "PARTNER_SECTIONS",
+    "CaseStoryIndexPage",
+    "CaseStoryPage",
+    "EventFormat",
+    "EventPage",
+    "GuidelineIndexPage",
+    "GuidelinePage",
+    "KnowledgeIndexPage",
+    "KnowledgePage",
+    "NewsIndexPage",
+    "NewsPage",
+    "PolicyPaperAuthor",
+    "PolicyPaperIndexPage",
+    "PolicyPaperPage",
+    "TestingStatus",
+]

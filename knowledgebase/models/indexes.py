@@ -1,0 +1,122 @@
+"""The four listings: policy papers, guidelines, case stories, news."""
+
+from django.apps import apps
+from django.db.models import F, Q
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Locale, Page
+
+from core.models import BaseIndexPage
+from knowledgebase import feeds
+from knowledgebase.listing import FILTER_NAMES, build_listing
+
+
+class KnowledgeIndexPage(BaseIndexPage):
+    """Shared rules of the four knowledge-base listings: every live page of
+    the listed types in the active locale, wherever it sits in the tree
+    (under this index or in a partner's section), filtered and paginated."""
+
+    parent_page_types = ["home.HomePage"]
+    max_count_per_parent = 1
+    api_fields = ["summary", "intro"]
+    listed_types: tuple[str, ...] = ()
+
+    class Meta:
+        abstract = True
+
+    def listed_models(self):
+        return [apps.get_model("knowledgebase", name) for name in self.listed_types]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        listing = build_listing(request, Locale.get_active(), self.listed_models())
+        query = request.GET.copy()
+        query.pop("page", None)
+        context.update(
+            listing=listing,
+            items=listing.items,
+            filter_form=listing.form,
+            filter_names=FILTER_NAMES,
+            filter_query=query.urlencode(),
+            filters_active=bool(listing.form.active),
+        )
+        return context
+
+    @staticmethod
+    def with_status(response):
+        """400 when the filter parameters are invalid (the page says why)."""
+        form = (response.context_data or {}).get("filter_form")
+        if form is not None and form.is_bound and not form.is_valid():
+            response.status_code = 400
+        return response
+
+    def serve(self, request, *args, **kwargs):
+        return self.with_status(super().serve(request, *args, **kwargs))
+
+
+class PolicyPaperIndexPage(KnowledgeIndexPage):
+    subpage_types = ["knowledgebase.PolicyPaperPage"]
+    listed_types = ("PolicyPaperPage",)
+
+    class Meta:
+        verbose_name = _("policy paper index")
+
+
+class GuidelineIndexPage(KnowledgeIndexPage):
+    subpage_types = ["knowledgebase.GuidelinePage"]
+    listed_types = ("GuidelinePage",)
+
+    class Meta:
+        verbose_name = _("guideline index")
+
+
+class CaseStoryIndexPage(KnowledgeIndexPage):
+    subpage_types = ["knowledgebase.CaseStoryPage"]
+    listed_types = ("CaseStoryPage",)
+
+    class Meta:
+        verbose_name = _("case story index")
+
+
+class NewsIndexPage(RoutablePageMixin, KnowledgeIndexPage):
+    """News and events by date, with RSS 2.0 and Atom feeds."""
+
+    subpage_types = ["knowledgebase.NewsPage", "knowledgebase.EventPage"]
+    listed_types = ("NewsPage", "EventPage")
+
+    class Meta:
+        verbose_name = _("news index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        base = self.get_url(request)
+        context["feed_rss_url"] = base + self.reverse_subpage("feed_rss")
+        context["feed_atom_url"] = base + self.reverse_subpage("feed_atom")
+        return context
+
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        return self.with_status(super().index_route(request, *args, **kwargs))
+
+    @path("feed/rss/", name="feed_rss")
+    def rss_feed(self, request):
+        return feeds.feed_response(self, request, "rss")
+
+    @path("feed/atom/", name="feed_atom")
+    def atom_feed(self, request):
+        return feeds.feed_response(self, request, "atom")
+
+    def feed_items(self, limit: int = feeds.FEED_SIZE):
+        models = self.listed_models()
+        ids = [m.objects.live().public().filter(locale=self.locale).values("pk") for m in models]
+        condition = Q()
+        for subquery in ids:
+            condition |= Q(pk__in=subquery)
+        dates = Coalesce(*[F(f"{m._meta.model_name}__date") for m in models])
+        return list(
+            Page.objects.filter(condition)
+            .annotate(sort_date=dates)
+            .order_by(F("sort_date").desc(), "-pk")
+            .specific()[:limit]
+        )

@@ -1,0 +1,91 @@
+"""Machine-readable descriptions of a policy paper: Highwire/Google Scholar
+``citation_*`` meta tags and schema.org JSON-LD."""
+
+import json
+
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
+
+# The same escapes Django's json_script uses, so the JSON cannot close the tag.
+_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def pdf_url(page, request) -> str:
+    document = page.document
+    return request.build_absolute_uri(document.url) if document else ""
+
+
+def citation_meta(page, request) -> list[tuple[str, str]]:
+    rows = [("citation_title", page.title)]
+    rows += [("citation_author", author.name) for author in page.authors.all()]
+    rows.append(("citation_publication_date", page.date.strftime("%Y/%m/%d")))
+    if page.publisher:
+        rows.append(("citation_publisher", page.publisher))
+        rows.append(("citation_technical_report_institution", page.publisher))
+    if page.series:
+        rows.append(("citation_series_title", page.series))
+    if page.doi:
+        rows.append(("citation_doi", page.doi))
+    if page.isbn:
+        rows.append(("citation_isbn", page.isbn))
+    if page.document:
+        rows.append(("citation_pdf_url", pdf_url(page, request)))
+    rows.append(("citation_abstract_html_url", request.build_absolute_uri(page.get_url(request))))
+    rows.append(("citation_language", page.locale.language_code))
+    return rows
+
+
+def citation_meta_html(page, request) -> str:
+    return format_html_join("\n", '<meta name="{}" content="{}">', citation_meta(page, request))
+
+
+def json_ld(page, request) -> dict:
+    data = {
+        "@context": "https://schema.org",
+        "@type": "ScholarlyArticle" if page.doi else "Report",
+        "name": page.title,
+        "headline": page.title[:110],
+        "abstract": page.summary,
+        "datePublished": page.date.isoformat(),
+        "inLanguage": page.locale.language_code,
+        "url": request.build_absolute_uri(page.get_url(request)),
+        "author": [
+            {
+                "@type": "Person",
+                "name": author.name,
+                **(
+                    {"affiliation": {"@type": "Organization", "name": author.affiliation}}
+                    if author.affiliation
+                    else {}
+                ),
+            }
+            for author in page.authors.all()
+        ],
+        "about": [theme.name for theme in page.themes.all()],
+    }
+    if page.publisher:
+        data["publisher"] = {"@type": "Organization", "name": page.publisher}
+    if page.series:
+        data["isPartOf"] = {"@type": "CreativeWorkSeries", "name": page.series}
+    identifiers = []
+    if page.doi:
+        identifiers.append({"@type": "PropertyValue", "propertyID": "DOI", "value": page.doi})
+    if page.isbn:
+        data["isbn"] = page.isbn
+    if identifiers:
+        data["identifier"] = identifiers
+    if page.document:
+        data["encoding"] = {
+            "@type": "MediaObject",
+            "contentUrl": pdf_url(page, request),
+            "encodingFormat": "application/pdf",
+            **({"contentSize": str(page.document.file_size)} if page.document.file_size else {}),
+        }
+        if page.document.page_count:
+            data["numberOfPages"] = page.document.page_count
+    return data
+
+
+def json_ld_html(page, request) -> str:
+    text = json.dumps(json_ld(page, request), ensure_ascii=False).translate(_JSON_ESCAPES)
+    return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308

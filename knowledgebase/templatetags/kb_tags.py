@@ -1,0 +1,34 @@
+"""Template tags of the knowledge-base pages."""
+
+from django import template
+
+from knowledgebase import structured_data
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def citation_meta_tags(context, page):
+    return structured_data.citation_meta_html(page, context["request"])
+
+
+@register.simple_tag(takes_context=True)
+def json_ld(context, page):
+    return structured_data.json_ld_html(page, context["request"])
+
+
+@register.simple_tag
+def query_with(query: str, **params) -> str:
+    """``query`` (an urlencoded string) with ``params`` set, for pagination."""
+    from django.http import QueryDict
+
+    data = QueryDict(query, mutable=True)
+    for name, value in params.items():
+        data[name] = value
+    return data.urlencode()
+
+
+@register.filter
+def model_name(obj) -> str:
+    """``policypaperpage`` for a PolicyPaperPage, for CSS classes."""
+    return obj._meta.model_name

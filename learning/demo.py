@@ -1,0 +1,165 @@
+"""Demo step: the ESCO concepts the demo defines (learning/demo_data, in
+ESCO's CSV format, loaded through the importer), the /learning/ index,
+10 modules and 3 paths in all seven languages."""
+
+from pathlib import Path
+
+from django.core.files.base import ContentFile
+from wagtail.models import Collection
+
+from core.demo_tools import ensure_page
+from core.models import Audience, Sector, SiteDocument, Theme
+from home.models import HomePage
+from learning import esco_import
+from learning.demo_text import (
+    EXERCISE_TITLE,
+    FALSE,
+    INDEX_INTRO,
+    INDEX_SUMMARY,
+    INDEX_TITLE,
+    MODULES,
+    PATHS,
+    QUIZ_TITLE,
+    TEACHER_NOTE,
+    TRUE,
+    T,
+)
+from learning.models import (
+    LearningIndexPage,
+    LearningModulePage,
+    LearningPathModule,
+    LearningPathPage,
+    Occupation,
+    Skill,
+)
+
+DATA = Path(__file__).resolve().parent / "demo_data"
+ESCO = "http://data.europa.eu/esco/"
+LANGUAGES = ["en", "de", "fr", "it", "es", "pl", "el"]
+GUIDE_TITLE = "Teacher notes for the Creative FLIP learning modules"
+GUIDE_TEXT = (
+    "Teacher notes for the Creative FLIP learning modules.\n\n"
+    "Each module fits one session. Open with the objectives, let learners read the lesson, "
+    "give the exercise the most time, and close with the quiz and a short discussion of what "
+    "surprised them.\n"
+)
+
+
+def load_esco(stdout=None):
+    plan = esco_import.read(esco_import.Source(DATA), LANGUAGES, None, log=lambda _m: None)
+    return esco_import.write(plan, log=lambda _m: None)
+
+
+def _terms(model, slugs):
+    return list(model.objects.filter(locale__language_code="en", slug__in=slugs))
+
+
+def _teacher_guide():
+    document = SiteDocument.objects.filter(title=GUIDE_TITLE).first()
+    if document is None:
+        document = SiteDocument(title=GUIDE_TITLE, collection=Collection.get_first_root_node())
+        document.file.save("teacher-notes.txt", ContentFile(GUIDE_TEXT.encode()), save=False)
+        document.save()
+    return document
+
+
+def _lessons(spec):
+    _title, _summary, _o1, _o2, lesson, exercise, statement = spec["text"]
+    return [
+        ("text", f"<p>{lesson}</p>"),
+        (
+            "exercise",
+            {"title": EXERCISE_TITLE, "instructions": f"<p>{exercise}</p>", "minutes": 20},
+        ),
+        (
+            "quiz",
+            {
+                "title": QUIZ_TITLE,
+                "questions": [
+                    {
+                        "question": statement,
+                        "options": [TRUE, FALSE],
+                        "correct": spec["correct"],
+                        "explanation": "",
+                    }
+                ],
+            },
+        ),
+    ]
+
+
+def load(context):
+    load_esco()
+    context.step("ESCO demo concepts: 5 occupations, 14 skills, 7 languages")
+    home = HomePage.objects.get(locale__language_code="en", depth=2)
+    index = ensure_page(
+        home,
+        LearningIndexPage,
+        "learning",
+        title=INDEX_TITLE,
+        summary=INDEX_SUMMARY,
+        intro=f"<p>{INDEX_INTRO}</p>",
+        show_in_menus=True,
+    )
+    context.translate(index, T)
+    guide = _teacher_guide()
+
+    modules = {}
+    for spec in MODULES:
+        title, summary, objective_1, objective_2, *_rest = spec["text"]
+        page = ensure_page(
+            index,
+            LearningModulePage,
+            spec["slug"],
+            title=title,
+            summary=summary,
+            objectives=f"<ul><li>{objective_1}</li><li>{objective_2}</li></ul>",
+            level=spec["level"],
+            duration_minutes=spec["minutes"],
+            themes=_terms(Theme, spec["themes"]),
+            sectors=_terms(Sector, spec["sectors"]),
+            audiences=_terms(Audience, spec["audiences"]),
+            skills=list(
+                Skill.objects.filter(uri__in=[ESCO + "skill/" + u for u in spec["skills"]])
+            ),
+            lessons=_lessons(spec),
+            teacher_downloads=[("download", {"document": guide, "note": TEACHER_NOTE})],
+        )
+        context.translate(page, T)
+        modules[spec["slug"]] = page
+    context.step(f"{len(modules)} learning modules")
+
+    paths = {}
+    for spec in PATHS:
+        title, summary, intro = spec["text"]
+        steps = [modules[slug].pk for slug in spec["modules"]]
+        existing = LearningPathPage.objects.filter(slug=spec["slug"], locale=index.locale).first()
+        same_steps = existing is not None and steps == list(
+            existing.path_modules.order_by("sort_order").values_list("module_id", flat=True)
+        )
+        step_field = (
+            {}
+            if same_steps
+            else {"path_modules": [LearningPathModule(module_id=pk) for pk in steps]}
+        )
+        page = ensure_page(
+            index,
+            LearningPathPage,
+            spec["slug"],
+            title=title,
+            summary=summary,
+            intro=f"<p>{intro}</p>",
+            **step_field,
+            prerequisites=[paths[slug] for slug in spec["prerequisites"]],
+            target_occupations=list(
+                Occupation.objects.filter(
+                    uri__in=[ESCO + "occupation/" + u for u in spec["occupations"]]
+                )
+            ),
+            themes=_terms(Theme, spec["themes"]),
+            sectors=_terms(Sector, spec["sectors"]),
+            audiences=_terms(Audience, spec["audiences"]),
+        )
+        context.translate(page, T)
+        paths[spec["slug"]] = page
+    context.step(f"{len(paths)} learning paths")

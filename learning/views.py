@@ -1,0 +1,282 @@
+"""The skills explorer, learner progress and the learners' accounts."""
+
+import json
+import re
+from collections import OrderedDict
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.forms import UserCreationForm
+from django.contrib.auth.views import LoginView, LogoutView
+from django.db.models import Prefetch
+from django.http import (
+    Http404,
+    HttpResponseBadRequest,
+    JsonResponse,
+)
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+from wagtail.models import Locale
+
+from learning import explorer, progress
+from learning.esco_import import CREATIVE_ISCO_GROUPS
+from learning.models import (
+    IscoGroup,
+    IscoGroupLabel,
+    LearningIndexPage,
+    LearningModulePage,
+    Occupation,
+    OccupationLabel,
+    OccupationSkill,
+    Skill,
+)
+
+MAX_QUERY = 100
+MAX_HAVE = 500
+SLUG = re.compile(r"^[A-Za-z0-9-]{1,80}$")
+
+
+def learning_index_url(request) -> str:
+    index = LearningIndexPage.objects.live().filter(locale=Locale.get_active()).first()
+    if index is None:
+        index = LearningIndexPage.objects.live().first()
+    return index.get_url(request) if index else "/"
+
+
+def _safe_next(request, fallback: str) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return target
+    return fallback
+
+
+# Autocomplete and explorer ------------------------------------------------
+
+
+def search_occupations(query: str, limit: int = 10):
+    """Occupations whose labels (in the active language, else English)
+    contain ``query``; those starting with it first."""
+    needle = query.casefold()
+    for language in explorer.languages():
+        labels = list(
+            OccupationLabel.objects.filter(language=language, search_text__contains=needle)
+            .select_related("concept")
+            .order_by("preferred_label")[:200]
+        )
+        if labels:
+            labels.sort(key=lambda row: (not row.preferred_label.casefold().startswith(needle),))
+            return [(row.concept, row) for row in labels[:limit]]
+    return []
+
+
+@require_GET
+def occupation_autocomplete(request):
+    query = request.GET.get("q", "").strip()
+    if len(query) > MAX_QUERY:
+        return JsonResponse({"error": _("The search text is too long.")}, status=400)
+    if len(query) < 2:
+        return JsonResponse({"results": []})
+    results = [
+        {
+            "id": occupation.pk,
+            "label": label.preferred_label,
+            "isco": occupation.isco_code,
+            "url": f"{reverse('learning:explorer')}?occupation={occupation.pk}",
+        }
+        for occupation, label in search_occupations(query)
+    ]
+    return JsonResponse({"results": results})
+
+
+def _int_list(values, limit):
+    if len(values) > limit:
+        raise ValueError("too many values")
+    return {int(value) for value in values if value.isdigit() or _raise(value)}
+
+
+def _raise(value):
+    raise ValueError(f"not a number: {value!r}")
+
+
+def explorer_view(request):
+    query = request.GET.get("q", "").strip()
+    raw_occupation = request.GET.get("occupation", "").strip()
+    if len(query) > MAX_QUERY:
+        return HttpResponseBadRequest(_("The search text is too long."))
+    try:
+        have_ids = _int_list(request.GET.getlist("have"), MAX_HAVE)
+    except ValueError:
+        return HttpResponseBadRequest(_("The ticked skills could not be read."))
+    context = {"query": query, "matches": [], "occupation": None}
+    if query and not raw_occupation:
+        context["matches"] = search_occupations(query, limit=25)
+    if raw_occupation:
+        if not raw_occupation.isdigit():
+            return HttpResponseBadRequest(_("Unknown occupation."))
+        occupation = get_object_or_404(
+            Occupation.objects.prefetch_related(explorer.occupation_labels()),
+            pk=int(raw_occupation),
+        )
+        gap = explorer.occupation_gap(occupation, have_ids)
+        locale = Locale.get_active()
+        context.update(
+            occupation=occupation,
+            gap=gap,
+            checked=request.GET.get("checked") == "1",
+            modules=explorer.rank_modules(gap, locale),
+            paths=explorer.rank_paths(gap, locale),
+            relation_labels={
+                OccupationSkill.ESSENTIAL: _("Essential skills"),
+                OccupationSkill.OPTIONAL: _("Optional skills"),
+            },
+        )
+    return render(request, "learning/skills_explorer.html", context)
+
+
+def skill_detail(request, ref: str):
+    """The transversal view: which occupations and ISCO groups need a skill."""
+    queryset = Skill.objects.prefetch_related(explorer.skill_labels())
+    if ref.isdigit():
+        skill = get_object_or_404(queryset, pk=int(ref))
+    elif SLUG.match(ref):
+        skill = get_object_or_404(queryset, uri__endswith=f"/{ref}")
+    else:
+        return HttpResponseBadRequest(_("Unknown skill."))
+    relations = (
+        OccupationSkill.objects.filter(skill=skill)
+        .select_related("occupation")
+        .prefetch_related(
+            Prefetch(
+                "occupation__labels",
+                queryset=OccupationLabel.objects.filter(language__in=explorer.languages()),
+            )
+        )
+    )
+    by_group: dict[str, dict] = OrderedDict()
+    creative = 0
+    for relation in sorted(relations, key=lambda r: r.occupation.isco_code):
+        code = relation.occupation.isco_code[:2]
+        entry = by_group.setdefault(code, {"code": code, "occupations": []})
+        entry["occupations"].append(relation)
+        creative += relation.occupation.isco_code.startswith(CREATIVE_ISCO_GROUPS)
+    groups = {
+        g.code: g
+        for g in IscoGroup.objects.filter(code__in=list(by_group)).prefetch_related(
+            Prefetch(
+                "labels",
+                queryset=IscoGroupLabel.objects.filter(language__in=explorer.languages()),
+            )
+        )
+    }
+    for code, entry in by_group.items():
+        entry["group"] = groups.get(code)
+    total = sum(len(entry["occupations"]) for entry in by_group.values())
+    modules = (
+        LearningModulePage.objects.live()
+        .filter(locale=Locale.get_active(), skills=skill)
+        .order_by("title")
+    )
+    return render(
+        request,
+        "learning/skill_detail.html",
+        {
+            "skill": skill,
+            "groups": list(by_group.values()),
+            "total": total,
+            "creative": creative,
+            "outside_creative": total - creative,
+            "modules": modules,
+        },
+    )
+
+
+# Progress ------------------------------------------------------------------
+
+
+@require_POST
+def mark_progress(request):
+    """Mark a module done (or not done). JSON for the script, a redirect for
+    the plain form. Signed-in learners only: anonymous progress stays in the
+    browser."""
+    wants_json = request.content_type == "application/json"
+    if wants_json:
+        try:
+            payload = json.loads(request.body or b"{}")
+            keys = progress.parse_keys([payload.get("module")])
+            done = bool(payload.get("done", True))
+        except (ValueError, AttributeError, TypeError):
+            return JsonResponse({"error": "module must be a module key"}, status=400)
+    else:
+        try:
+            keys = progress.parse_keys([request.POST.get("module", "")])
+        except ValueError:
+            return HttpResponseBadRequest(_("Unknown module."))
+        done = request.POST.get("done", "1") != "0"
+    if not request.user.is_authenticated:
+        if wants_json:
+            return JsonResponse({"error": "sign in to keep progress on the server"}, status=403)
+        return redirect(f"{reverse('learning:login')}?next={_safe_next(request, '')}")
+    if not progress.known_module_keys(keys):
+        if wants_json:
+            return JsonResponse({"error": "unknown module"}, status=404)
+        raise Http404("unknown module")
+    completed = progress.mark_done(request.user, keys, done=done)
+    if wants_json:
+        return JsonResponse({"completed": sorted(completed)})
+    messages.success(request, _("Progress saved.") if done else _("Marked as not done."))
+    return redirect(_safe_next(request, learning_index_url(request)))
+
+
+@require_POST
+def merge_progress(request):
+    """Merge the progress kept in the browser into the signed-in account."""
+    if not request.user.is_authenticated:
+        return JsonResponse({"error": "sign in first"}, status=403)
+    try:
+        payload = json.loads(request.body or b"{}")
+        keys = progress.parse_keys(payload.get("completed"))
+    except (ValueError, AttributeError, TypeError):
+        return JsonResponse(
+            {"error": f"completed must be a list of at most {progress.MAX_MERGE} module keys"},
+            status=400,
+        )
+    before = progress.completed_keys(request.user)
+    completed = progress.mark_done(request.user, keys)
+    return JsonResponse({"completed": sorted(completed), "added": len(completed - before)})
+
+
+# Accounts --------------------------------------------------------------------
+
+
+class LearnerLoginView(LoginView):
+    template_name = "learning/accounts/login.html"
+    redirect_authenticated_user = True
+
+    def get_default_redirect_url(self):
+        return learning_index_url(self.request)
+
+
+class LearnerLogoutView(LogoutView):
+    def get_success_url(self):
+        return learning_index_url(self.request)
+
+
+def signup(request):
+    if request.user.is_authenticated:
+        return redirect(learning_index_url(request))
+    form = UserCreationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = form.save()  # an ordinary learner: no staff or admin rights
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, _("Welcome! Your progress is now kept in your account."))
+        return redirect(_safe_next(request, learning_index_url(request)))
+    status = 400 if form.errors else 200
+    return render(
+        request,
+        "learning/accounts/signup.html",
+        {"form": form, "next": _safe_next(request, "")},
+        status=status,
+    )

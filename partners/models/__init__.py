@@ -1,0 +1,22 @@
+from .exchanges import ExchangeIndexPage, ExchangePage
+from .partners import (
+    PARTNER_CONTENT,
+    EducationPartnerPage,
+    HubPage,
+    PartnerIndexPage,
+    PartnerPage,
+)
+from .sections import PartnerSection
+from .services import Service
+
+__all__ = [
+    "PARTNER_CONTENT",
+    "EducationPartnerPage",
+    "ExchangeIndexPage",
+    "ExchangePage",
+    "HubPage",
+    "PartnerIndexPage",
+    "PartnerPage",
+    "PartnerSection",
+    "Service",
+]

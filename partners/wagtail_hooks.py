@@ -1,0 +1,5 @@
+from wagtail.snippets.models import register_snippet
+
+from partners.models import Service
+
+register_snippet(Service)

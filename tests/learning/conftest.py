@@ -1,0 +1,110 @@
+"""Fixtures for the learning tests: the small ESCO fixture set, a learning
+index, and helpers that make modules and paths."""
+
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from core.models import Theme
+from core.translation import translate_object
+from learning.models import (
+    LearningIndexPage,
+    LearningModulePage,
+    LearningPathModule,
+    LearningPathPage,
+    Occupation,
+    Skill,
+)
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "esco"
+ESCO = "http://data.europa.eu/esco/"
+
+
+def occupation_uri(n: int) -> str:
+    return f"{ESCO}occupation/0f000000-0000-4000-8000-00000000000{n}"
+
+
+def skill_uri(n: int) -> str:
+    return f"{ESCO}skill/5c000000-0000-4000-8000-00000000000{n}"
+
+
+@pytest.fixture
+def esco_dir():
+    return FIXTURES
+
+
+@pytest.fixture
+def esco(db):
+    """The fixture set imported in English and German, every ISCO group."""
+    call_command("import_esco", str(FIXTURES), "--languages", "en,de", "--all", verbosity=0)
+    return {
+        "occupations": {n: Occupation.objects.get(uri=occupation_uri(n)) for n in (1, 2, 3)},
+        "skills": {n: Skill.objects.get(uri=skill_uri(n)) for n in range(1, 9)},
+    }
+
+
+@pytest.fixture
+def index(home):
+    page = LearningIndexPage(title="Learning", slug="learning", show_in_menus=True)
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+QUIZ = {
+    "title": "Check yourself",
+    "questions": [
+        {
+            "question": "Is this a question?",
+            "options": ["Yes", "No"],
+            "correct": 1,
+            "explanation": "",
+        }
+    ],
+}
+
+
+def make_module(parent, slug, minutes=60, skills=(), level="introductory", **fields):
+    page = LearningModulePage(
+        title=fields.pop("title", slug.replace("-", " ").capitalize()),
+        slug=slug,
+        objectives="<ul><li>Do a thing</li></ul>",
+        duration_minutes=minutes,
+        level=level,
+        lessons=fields.pop("lessons", [("text", "<p>Read this.</p>"), ("quiz", QUIZ)]),
+        **fields,
+    )
+    parent.add_child(instance=page)
+    page.skills.set(list(skills))
+    page.save_revision().publish()
+    return LearningModulePage.objects.get(pk=page.pk)
+
+
+def make_path(parent, slug, modules, **fields):
+    page = LearningPathPage(
+        title=fields.pop("title", slug.replace("-", " ").capitalize()),
+        slug=slug,
+        path_modules=[LearningPathModule(module=m) for m in modules],
+        **fields,
+    )
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return LearningPathPage.objects.get(pk=page.pk)
+
+
+@pytest.fixture
+def translate(django_capture_on_commit_callbacks):
+    """Translate a page (or snippet) into a language, publishing it."""
+
+    def run(instance, code, strings=None):
+        with django_capture_on_commit_callbacks(execute=True):
+            result = translate_object(instance, code, strings or {})
+        return result.__class__.objects.get(pk=result.pk)
+
+    return run
+
+
+@pytest.fixture
+def theme_en(db):
+    return Theme.objects.get(locale__language_code="en", slug="finance")
