@@ -148,6 +148,13 @@ def _scalar_facts(model, pks, facts):
         item.has_document = bool(row.get("document_id"))
 
 
+def small_int(value: str) -> int | None:
+    """An id from a URL parameter, or None when it cannot be one."""
+    if value.isascii() and value.isdigit() and len(value) <= 18:
+        return int(value)
+    return None
+
+
 def matches(item: Facts, selected: dict[str, list[str]], skip: str | None = None) -> bool:
     """Within a facet the selected values are alternatives; facets combine."""
     for facet, values in selected.items():
@@ -177,9 +184,12 @@ def labels(facet: str, values, locale) -> dict[str, str]:
     if facet == "type":
         out = {}
         for value in values:
+            pk = small_int(value)
+            if pk is None:
+                continue
             try:
-                model = ContentType.objects.get_for_id(int(value)).model_class()
-            except (ValueError, ContentType.DoesNotExist):
+                model = ContentType.objects.get_for_id(pk).model_class()
+            except ContentType.DoesNotExist:
                 continue
             if model is not None:
                 out[value] = str(model._meta.verbose_name)
@@ -191,12 +201,15 @@ def labels(facet: str, values, locale) -> dict[str, str]:
         )
         return {value: names.get(value, value) for value in values}
     if facet == "country":
-        return {value: str(country_names.name(value) or value) for value in values}
+        codes = [v for v in values if len(v) == 2 and v.isascii() and v.isalpha()]
+        return {value: str(country_names.name(value) or value) for value in codes}
     if facet == "partner":
         model = partner_model()
-        ids = [int(v) for v in values if v.isdigit()]
-        titles = dict(model.objects.filter(pk__in=ids).values_list("pk", "title")) if model else {}
-        return {value: titles.get(int(value), value) for value in values if value.isdigit()}
+        ids = {value: small_int(value) for value in values}
+        ids = {value: pk for value, pk in ids.items() if pk is not None}
+        rows = model.objects.filter(pk__in=ids.values()) if model else []
+        titles = dict(rows.values_list("pk", "title")) if model else {}
+        return {value: titles[pk] for value, pk in ids.items() if pk in titles}
     if facet == "document":
         from django.utils.translation import gettext
 

@@ -29,14 +29,20 @@ class Snippet:
     document_page: int | None = None
 
 
-def term_pattern(terms: list[str]) -> re.Pattern | None:
+def stem_of(term: str) -> str:
+    """A prefix that inflected forms share: 'Förderungen' -> 'Förderun'."""
+    if len(term) <= 5:
+        return term
+    return term[: len(term) - (2 if len(term) <= 8 else 3)]
+
+
+def term_pattern(terms: list[str], stems: bool = True) -> re.Pattern | None:
     parts = []
     for term in terms:
         term = term.strip()
         if not term:
             continue
-        stem = term if len(term) <= 4 else term[: max(4, len(term) - 3)]
-        parts.append(re.escape(stem) + r"\w*")
+        parts.append(re.escape(stem_of(term) if stems else term) + r"\w*")
     if not parts:
         return None
     parts.sort(key=len, reverse=True)
@@ -89,19 +95,22 @@ def plain(text: str) -> SafeString:
 def build_snippet(terms: list[str], page_text: str, document=None) -> Snippet:
     """Prefer a match in the page's own text, then in the attached document
     (with its page number when the text per page is known), else the start
-    of the page text."""
-    pattern = term_pattern(terms)
+    of the page text. Whole terms are looked for first, then their stems."""
     page_text = clean(page_text)
-    if pattern is not None:
+    for stems in (False, True):
+        pattern = term_pattern(terms, stems=stems)
+        if pattern is None:
+            break
         html = highlight_text(page_text, pattern)
         if html is not None:
             return Snippet(html)
-        if document is not None:
-            for number, text in enumerate(getattr(document, "page_texts", None) or [], start=1):
-                html = highlight_text(clean(text), pattern)
-                if html is not None:
-                    return Snippet(html, "document", number)
-            html = highlight_text(clean(getattr(document, "text", "")), pattern)
+        if document is None:
+            continue
+        for number, text in enumerate(getattr(document, "page_texts", None) or [], start=1):
+            html = highlight_text(clean(text), pattern)
             if html is not None:
-                return Snippet(html, "document")
+                return Snippet(html, "document", number)
+        html = highlight_text(clean(getattr(document, "text", "")), pattern)
+        if html is not None:
+            return Snippet(html, "document")
     return Snippet(plain(page_text))

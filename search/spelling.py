@@ -6,6 +6,7 @@ import difflib
 import re
 
 from django.core.cache import cache
+from django.db.models import Count, Max
 from wagtail.models import Page
 
 WORD = re.compile(r"[^\W\d_]{3,}")
@@ -14,11 +15,14 @@ MAX_WORDS = 50_000
 
 
 def vocabulary(locale) -> frozenset[str]:
-    key = f"search:vocabulary:{locale.pk}:{locale.language_code}"
+    rows = Page.objects.live().public().filter(locale=locale, depth__gt=1)
+    # The key changes whenever a page of the locale is published or removed.
+    state = rows.aggregate(n=Count("pk"), last=Max("last_published_at"))
+    last = state["last"].timestamp() if state["last"] else 0
+    key = f"search:vocabulary:{locale.language_code}:{state['n']}:{last}"
     words = cache.get(key)
     if words is None:
         found = set()
-        rows = Page.objects.live().public().filter(locale=locale, depth__gt=1)
         for title in rows.values_list("title", flat=True).iterator():
             found.update(word.lower() for word in WORD.findall(title))
             if len(found) > MAX_WORDS:

@@ -25,11 +25,14 @@ def document_page_model():
     return None
 
 
-def make_document(text_pages):
-    document = SiteDocument(title="Annual study")
-    document.file.save("study.txt", ContentFile(b"study"), save=False)
-    document.text = " ".join(text_pages)
-    document.page_texts = list(text_pages)
+def make_document(text_pages, document=None, name="study.pdf"):
+    """A real PDF (the knowledge base's generator), text extracted on save."""
+    from knowledgebase.pdf import make_pdf
+
+    document = document or SiteDocument(title="Annual study")
+    data = make_pdf("Annual study", [[text] for text in text_pages])
+    document.file = ContentFile(data, name=name)
+    document._set_document_file_metadata()
     document.save()
     return document
 
@@ -67,14 +70,17 @@ def test_pdf_only_phrase_finds_its_page(client, home):
         pytest.skip("no page type with a document field on this branch yet")
     document = make_document(["Contents", "Shared studios lower rents for makers."])
     make_page(home, model, document)
+    number = next(i for i, t in enumerate(document.page_texts, 1) if "studios" in t)
+    assert number > 1
     data = client.get("/api/v2/search/", {"q": "studios rents", "locale": "en"}).json()
     assert [r["title"] for r in data["results"]] == ["Mapping study"]
     result = data["results"][0]
     assert result["in_document"] is True
-    assert result["document_page"] == 2
+    assert result["document_page"] == number
     assert "<mark>studios</mark>" in result["snippet_html"]
+    assert data["facets"]["document"][0]["value"] == "yes"
     html = client.get("/en/search/", {"q": "studios rents"}).content.decode()
-    assert "In the PDF, page 2" in html
+    assert f"In the PDF, page {number}" in html
 
 
 def test_editing_a_document_reindexes_its_pages(client, home):
@@ -84,9 +90,7 @@ def test_editing_a_document_reindexes_its_pages(client, home):
     document = make_document(["Nothing special here."])
     make_page(home, model, document)
     assert client.get("/api/v2/search/", {"q": "lighthouse"}).json()["total"] == 0
-    document.text = "A lighthouse for creative hubs."
-    document.page_texts = [document.text]
-    document.save()
+    make_document(["A lighthouse for creative hubs."], document=document, name="v2.pdf")
     data = client.get("/api/v2/search/", {"q": "lighthouse"}).json()
     assert [r["title"] for r in data["results"]] == ["Mapping study"]
 

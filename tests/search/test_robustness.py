@@ -29,7 +29,9 @@ HYPOTHESIS = settings(
 )
 facet_values = st.one_of(
     st.text(max_size=80),
-    st.sampled_from(["", "0", "-1", "99999999999999999999", "DE", "yes", "%00", "'"]),
+    st.sampled_from(
+        ["", "0", "-1", "99999999999999999999", "9223372036854775808", "²", "DE", "yes", "'"]
+    ),
 )
 
 
@@ -69,3 +71,11 @@ def test_repeated_and_unknown_facet_values(client, corpus):
     )
     assert response.status_code == 200
     assert "Nothing matches" in response.content.decode()
+
+
+@pytest.mark.parametrize("value", ["9223372036854775808", "99999999999999999999", "²", "-1"])
+def test_out_of_range_ids_in_facets(client, corpus, value):
+    for facet in ("type", "partner"):
+        response = client.get("/api/v2/search/", {"q": "funding", facet: value})
+        assert response.status_code == 200
+        assert response.json()["total"] == 0

@@ -173,3 +173,30 @@ def test_search_query_count_is_bounded(client, corpus, django_assert_max_num_que
     client.get("/en/search/", {"q": "funding"})
     with django_assert_max_num_queries(40):
         assert client.get("/en/search/", {"q": "hub"}).status_code == 200
+
+
+def test_theme_sector_partner_facets_from_the_real_fields(client, corpus):
+    from core.models import Sector, Theme
+
+    paper = corpus["en"]["funding"]
+    theme = Theme.objects.filter(locale__language_code="en").first()
+    sector = Sector.objects.filter(locale__language_code="en").first()
+    paper.themes.add(theme)
+    paper.sectors.add(sector)
+    paper.partners.add(corpus["en"]["athens"])
+    paper.save_revision().publish()
+
+    data = api(client, q="funding", locale="en", theme=theme.slug)
+    assert [r["title"] for r in data["results"]] == ["Funding for creative hubs"]
+    facets = {f: {o["value"]: o["count"] for o in opts} for f, opts in data["facets"].items()}
+    assert facets["sector"] == {sector.slug: 1}
+    # Its own partner (the section it lives in) and the one it names.
+    assert facets["partner"] == {
+        str(corpus["en"]["berlin"].pk): 1,
+        str(corpus["en"]["athens"].pk): 1,
+    }
+    labels = {o["value"]: o["label"] for o in data["facets"]["theme"]}
+    assert labels[theme.slug] == theme.name
+
+    landing = client.get("/en/search/").content.decode()
+    assert f'href="?theme={theme.slug}"' in landing
