@@ -53,26 +53,16 @@ def latest_papers(locale, limit: int = 5):
 
 
 def skill_suggestions(text: str, language: str, limit: int = 5) -> list[str]:
-    """ESCO skill labels containing ``text`` in ``language``, when the
-    learning app stores labels (duck-typed: a related model with ``label``
-    and ``language`` fields, or ``label`` on the skill itself)."""
-    try:
-        skill = apps.get_model("learning", "Skill")
-    except LookupError:
-        return []
-    for relation in skill._meta.related_objects:
-        related = relation.related_model
-        names = {f.name for f in related._meta.get_fields()}
-        if "label" in names and "language" in names:
-            rows = related.objects.filter(language=language, label__icontains=text)
-            return list(rows.values_list("label", flat=True).distinct()[:limit])
-    names = {f.name for f in skill._meta.get_fields()}
-    if "label" in names:
-        rows = skill.objects.filter(label__icontains=text)
-        if "language" in names:
-            rows = rows.filter(language=language)
-        return list(rows.values_list("label", flat=True).distinct()[:limit])
-    return []
+    """Preferred ESCO skill labels in ``language`` that contain ``text``
+    (case-folded, so that Greek and Polish match on SQLite too)."""
+    from learning.models import SkillLabel
+
+    rows = SkillLabel.objects.filter(language=language, search_text__contains=text.casefold())
+    return list(
+        rows.order_by("preferred_label")
+        .values_list("preferred_label", flat=True)
+        .distinct()[:limit]
+    )
 
 
 def suggest(text: str, locale, limit: int = SUGGESTIONS) -> dict:

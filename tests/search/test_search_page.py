@@ -200,3 +200,17 @@ def test_theme_sector_partner_facets_from_the_real_fields(client, corpus):
 
     landing = client.get("/en/search/").content.decode()
     assert f'href="?theme={theme.slug}"' in landing
+
+
+def test_suggest_returns_skills_in_the_active_language(client, corpus):
+    from learning.models import Skill, SkillLabel
+
+    skill = Skill.objects.create(uri="http://data.europa.eu/esco/skill/test-fundraising")
+    SkillLabel.objects.create(concept=skill, language="en", preferred_label="apply for funding")
+    SkillLabel.objects.create(concept=skill, language="el", preferred_label="Αίτηση Χρηματοδότησης")
+
+    assert "apply for funding" in client.get("/en/search/suggest/", {"q": "Fund"}).json()["skills"]
+    # Case-folded matching works for Greek on SQLite as well as PostgreSQL.
+    greek = client.get("/el/search/suggest/", {"q": "χρηματοδότ"}).json()["skills"]
+    assert greek == ["Αίτηση Χρηματοδότησης"]
+    assert client.get("/de/search/suggest/", {"q": "fund"}).json()["skills"] == []
