@@ -16,6 +16,7 @@ from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
     Translation,
+    TranslationLog,
     TranslationSource,
 )
 
@@ -29,19 +30,19 @@ def translate_object(instance, language_code: str, strings: Mapping[str, str], p
     """
     locale = Locale.objects.get(language_code=language_code)
     with transaction.atomic():
-        synced_at = (
-            TranslationSource.objects.filter(
-                object_id=instance.translation_key, locale_id=instance.locale_id
-            )
-            .values_list("last_updated_at", flat=True)
-            .first()
-        )
-        source, created = TranslationSource.update_or_create_from_instance(instance)
-        changed = created or source.last_updated_at != synced_at
+        source, _created = TranslationSource.update_or_create_from_instance(instance)
         _translation, made = Translation.objects.get_or_create(
             source=source, target_locale=locale, defaults={"enabled": True}
         )
-        changed |= made
+        # Up to date when this locale was last written from the source as it
+        # is now (wagtail-localize logs every write of a translation).
+        synced = (
+            TranslationLog.objects.filter(source=source, locale=locale)
+            .order_by("-created_at")
+            .values_list("created_at", flat=True)
+            .first()
+        )
+        changed = made or synced is None or synced < source.last_updated_at
         segments = StringSegment.objects.filter(source=source).select_related("string")
         for segment in segments:
             raw = segment.string.data

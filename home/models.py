@@ -80,16 +80,18 @@ class HomePage(BasePage):
         verbose_name = _("home page")
 
     def featured_pages(self):
-        """The featured pages that are live, in the editor's order."""
-        ids = [block.value.pk for block in self.featured if block.value]
-        pages = {p.pk: p for p in self._live_pages(ids)}
-        return [pages[pk] for pk in ids if pk in pages]
-
-    @staticmethod
-    def _live_pages(ids):
+        """The featured pages, each in this home page's language where a live
+        translation exists, in the editor's order."""
         from wagtail.models import Page
 
-        return Page.objects.live().public().filter(pk__in=ids).specific()
+        keys = [block.value.translation_key for block in self.featured if block.value]
+        live = Page.objects.live().public().filter(translation_key__in=keys)
+        by_key = {}
+        for page in live.filter(locale__in=[self.locale_id, self.get_default_locale().pk]):
+            if page.translation_key not in by_key or page.locale_id == self.locale_id:
+                by_key[page.translation_key] = page
+        pages = [by_key[key] for key in keys if key in by_key]
+        return [page.specific for page in pages]
 
     def latest_news(self, limit: int = 3):
         """The newest news items of this page's language; empty until the

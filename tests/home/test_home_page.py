@@ -66,3 +66,29 @@ def test_home_page_query_count_is_bounded(client, home_all_locales, django_asser
     client.get("/de/")  # warm caches (site root paths)
     with django_assert_max_num_queries(20):
         assert client.get("/de/").status_code == 200
+
+
+def test_featured_items_show_in_the_visitors_language(
+    client, home_all_locales, django_capture_on_commit_callbacks
+):
+    from core.demo_tools import ensure_page
+    from core.translation import translate_object
+    from knowledgebase.models import GuidelineIndexPage
+
+    home = home_all_locales["en"]
+    guides = ensure_page(home, GuidelineIndexPage, "guidelines", title="Guidelines")
+    with django_capture_on_commit_callbacks(execute=True):
+        translate_object(guides, "de", {"Guidelines": "Leitfäden"})
+    # A translation sync copies the English link onto the German home page;
+    # the German page is what German visitors see.
+    german = home_all_locales["de"]
+    german.featured = [("page", guides)]
+    german.save_revision().publish()
+    html = client.get("/de/").content.decode()
+    featured = html[html.index("featured-heading") : html.index("news-heading")]
+    assert 'href="/de/guidelines/">Leitfäden</a>' in featured
+    # No French translation yet: French visitors get the English page, not nothing.
+    home_all_locales["fr"].featured = [("page", guides)]
+    home_all_locales["fr"].save_revision().publish()
+    html = client.get("/fr/").content.decode()
+    assert 'href="/en/guidelines/">Guidelines</a>' in html

@@ -28,6 +28,7 @@ DEMO_MODULES = [
     "knowledgebase.demo",
     "learning.demo",
     "search.demo",
+    "home.demo_featured",
 ]
 
 
