@@ -135,12 +135,16 @@ def load(context):
         steps = [modules[slug].pk for slug in spec["modules"]]
         existing = LearningPathPage.objects.filter(slug=spec["slug"], locale=index.locale).first()
         same_steps = existing is not None and steps == list(
-            existing.path_modules.order_by("sort_order").values_list("module_id", flat=True)
+            existing.path_modules.order_by("sort_order", "pk").values_list("module_id", flat=True)
         )
         step_field = (
             {}
             if same_steps
-            else {"path_modules": [LearningPathModule(module_id=pk) for pk in steps]}
+            else {
+                "path_modules": [
+                    LearningPathModule(module_id=pk, sort_order=i) for i, pk in enumerate(steps)
+                ]
+            }
         )
         page = ensure_page(
             index,

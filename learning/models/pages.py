@@ -259,7 +259,8 @@ class LearningPathPage(BasePage):
     def modules(self) -> list[LearningModulePage]:
         """The live modules of the path, in order (one query)."""
         steps = self.path_modules.filter(module__live=True).select_related("module")
-        return [step.module for step in steps.order_by("sort_order")]
+        # Rows made in code may have no sort_order; then insertion order counts.
+        return [step.module for step in steps.order_by("sort_order", "pk")]
 
     @property
     def total_minutes(self) -> int:

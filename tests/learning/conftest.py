@@ -85,7 +85,7 @@ def make_path(parent, slug, modules, **fields):
     page = LearningPathPage(
         title=fields.pop("title", slug.replace("-", " ").capitalize()),
         slug=slug,
-        path_modules=[LearningPathModule(module=m) for m in modules],
+        path_modules=[LearningPathModule(module=m, sort_order=i) for i, m in enumerate(modules)],
         **fields,
     )
     parent.add_child(instance=page)
