@@ -286,11 +286,9 @@ def measure_queries(rng: random.Random) -> dict:
     from django.http import QueryDict
     from django.utils import translation
     from wagtail.models import Locale
-    from wagtail.search.backends import get_search_backend
 
-    from search.query import base_queryset, load_pages, parse_params, run_search
-
-    backend = get_search_backend()
+    from search.backends import searching_locale
+    from search.query import backend_search, base_queryset, load_pages, parse_params, run_search
 
     # A fixed list: 30 broad queries (one topic word, in most pages) and 70
     # specific ones (one or two words of middling frequency, like names).
@@ -306,9 +304,9 @@ def measure_queries(rng: random.Random) -> dict:
         with translation.override(code):
             params = parse_params(QueryDict(f"q={q}"))
             start = time.perf_counter()
-            queryset = base_queryset(locales[code]).specific(defer=True)
-            top = backend.search(" ".join(params.terms), queryset, operator="and")[:10]
-            load_pages([page.pk for page in top])
+            with searching_locale(locales[code].pk):
+                top = backend_search(base_queryset(locales[code]), " ".join(params.terms))[:10]
+                load_pages([page.pk for page in top])
             plain.append((time.perf_counter() - start) * 1000)
 
             filters = f"q={q}&type={types[i % len(types)]}" if i % 2 else f"q={q}"
@@ -330,7 +328,7 @@ def publish_to_searchable() -> float:
     from wagtail.models import Locale, Page
 
     from knowledgebase.models import NewsPage
-    from search.query import find_hits, parse_params
+    from search.query import find_matches, parse_params
 
     parent = Page.objects.filter(title="NewsPage en").first()
     # A word no page has; fresh per run, so --reuse can publish again.
@@ -342,8 +340,8 @@ def publish_to_searchable() -> float:
     locale = Locale.objects.get(language_code="en")
     with translation.override("en"):
         while time.perf_counter() - start < 30:
-            hits, _ = find_hits(parse_params(QueryDict(f"q={token}")), locale)
-            if hits:
+            matches = find_matches(parse_params(QueryDict(f"q={token}")), locale)
+            if not matches.empty:
                 break
             time.sleep(0.01)
     return (time.perf_counter() - start) * 1000

@@ -9,9 +9,11 @@ class SearchConfig(AppConfig):
         from django.conf import settings
         from django_tasks.signals import task_finished
         from wagtail.models import Page
+        from wagtail.signals import page_published
 
-        from . import indexing
+        from . import facet_rows, indexing
 
+        page_published.connect(facet_rows.on_page_published, dispatch_uid="search-facet-rows")
         task_finished.connect(indexing.on_task_finished, dispatch_uid="search-task-failures")
 
         for model in apps.get_models():

@@ -1,5 +1,6 @@
-"""Facts about the matched pages, read from the database by field name, and
-facet counts over them.
+"""Facts about pages, read from the database by field name, and the labels
+of facet values. The facts are stored as facet rows when pages are indexed
+(``facet_rows``) and counted in SQL (``facet_counts``).
 
 No page type is named here. A page type takes part in a facet by having the
 field the project's contract names: ``themes``, ``sectors`` (many-to-many to
@@ -11,7 +12,6 @@ The number of queries grows with the number of page types among the hits,
 never with the number of hits.
 """
 
-from collections import Counter
 from dataclasses import dataclass, field
 
 from django.apps import apps
@@ -153,29 +153,6 @@ def small_int(value: str) -> int | None:
     if value.isascii() and value.isdigit() and len(value) <= 18:
         return int(value)
     return None
-
-
-def matches(item: Facts, selected: dict[str, list[str]], skip: str | None = None) -> bool:
-    """Within a facet the selected values are alternatives; facets combine."""
-    for facet, values in selected.items():
-        if facet == skip or not values:
-            continue
-        if not item.values(facet) & set(values):
-            return False
-    return True
-
-
-def count(facts: list[Facts], selected: dict[str, list[str]]) -> dict[str, Counter]:
-    """For each facet, the counts over the items that match every *other*
-    selected facet, so a choice shows its alternatives with real numbers."""
-    counts = {}
-    for facet in FACETS:
-        counter = Counter()
-        for item in facts:
-            if matches(item, selected, skip=facet):
-                counter.update(item.values(facet))
-        counts[facet] = counter
-    return counts
 
 
 def labels(facet: str, values, locale) -> dict[str, str]:

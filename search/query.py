@@ -10,6 +10,7 @@ paginates and highlights in the database and in Python over at most
 
 import logging
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db import DatabaseError, connection
@@ -17,7 +18,9 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
+from . import facet_counts
 from . import facets as facet_tools
+from .backends import searching_locale
 from .highlight import Snippet, build_snippet, markers_to_html
 from .promotions import promoted_pages
 from .spelling import did_you_mean
@@ -110,16 +113,19 @@ def base_queryset(locale):
     return Page.objects.live().public().filter(locale=locale, depth__gt=1)
 
 
-def _search_ids(queryset, text: str, fuzzy: bool = False) -> list[tuple[int, int, str]]:
+def backend_search(queryset, text: str, fuzzy: bool = False):
+    """Wagtail's search over ``queryset``, best first (lazy: slice it)."""
     backend = get_search_backend()
+    query = text
     if fuzzy:
         from wagtail.search.query import Fuzzy
 
         query = Fuzzy(text)
-    else:
-        query = text
-    results = backend.search(query, queryset.specific(defer=True), operator="and")
-    return [(p.pk, p.content_type_id, p.path) for p in results[:MAX_HITS]]
+    return backend.search(query, queryset.specific(defer=True), operator="and")
+
+
+def _search_ids(queryset, text: str, fuzzy: bool = False) -> list[int]:
+    return [page.pk for page in backend_search(queryset, text, fuzzy)[:MAX_HITS]]
 
 
 def supports_fuzzy() -> bool:
@@ -130,30 +136,78 @@ def supports_fuzzy() -> bool:
     return connection.vendor == "postgresql" and "postgres" in name
 
 
-def find_hits(params: SearchParams, locale) -> tuple[list[tuple[int, int, str]], bool]:
-    """The best ``MAX_HITS`` matches as (pk, content_type_id, path), and
-    whether typo tolerance had to step in."""
+@dataclass
+class Matches:
+    """What a query matched: ``pages``, a queryset of every match (when the
+    backend can list them unranked), or ``ranked``, the ids of the best
+    ``MAX_HITS`` matches, best first."""
+
+    pages: object = None
+    ranked: list[int] | None = None
+    fuzzy: bool = False
+    scope: object = None  # the pages searched: the locale's, less promoted ones
+
+    @property
+    def empty(self) -> bool:
+        return self.pages is None and not self.ranked
+
+    def as_set(self):
+        return self.pages if self.pages is not None else list(self.ranked or [])
+
+
+def find_matches(params: SearchParams, locale, exclude=()) -> Matches:
     text = " ".join(params.terms)
-    queryset = base_queryset(locale)
+    queryset = base_queryset(locale).exclude(pk__in=list(exclude))
     if not text:
-        if not params.filters:
-            return [], False
-        # Browsing by filters alone: newest first.
-        rows = queryset.order_by("-first_published_at", "-pk")
-        return list(rows.values_list("pk", "content_type_id", "path")[:MAX_HITS]), False
+        # Browsing by filters alone: every page of the locale.
+        return Matches(pages=queryset, scope=queryset) if params.filters else Matches()
+    backend = get_search_backend()
     try:
-        hits = _search_ids(queryset, text)
+        if hasattr(backend, "matching"):
+            with searching_locale(locale.pk):
+                pages = backend.matching(queryset, text)
+                if pages.exists():
+                    return Matches(pages=pages, scope=queryset)
+        else:
+            ranked = _search_ids(queryset, text)
+            if ranked:
+                return Matches(ranked=ranked, scope=queryset)
     except DatabaseError:
         logger.exception("search failed for %r", text)
         params.messages.append(_("The search could not be run. Try other words."))
-        return [], False
-    if hits or not supports_fuzzy():
-        return hits, False
+        return Matches()
+    if not supports_fuzzy():
+        return Matches()
     try:
-        return _search_ids(queryset, text, fuzzy=True), True
+        ranked = _search_ids(queryset, text, fuzzy=True)
+        return Matches(ranked=ranked, fuzzy=True, scope=queryset)
     except (DatabaseError, NotImplementedError):
         logger.exception("fuzzy search failed for %r", text)
-        return [], False
+        return Matches()
+
+
+def window_ids(params: SearchParams, locale, matches: Matches, start: int, stop: int):
+    """The ids of one page of results, in the order asked for: ranked by
+    the backend over the narrowed pages, or newest first."""
+    filters = params.filters
+    if matches.ranked is not None:
+        allowed = set(
+            facet_counts.narrowed(Page.objects.filter(pk__in=matches.ranked), filters).values_list(
+                "pk", flat=True
+            )
+        )
+        ranked = [pk for pk in matches.ranked if pk in allowed]
+        if params.sort != "date":
+            return ranked[start:stop]
+        pages = Page.objects.filter(pk__in=ranked)
+    elif params.sort == "date" or not params.terms:
+        pages = facet_counts.narrowed(matches.pages, filters)
+    else:
+        queryset = facet_counts.narrowed(matches.scope, filters)
+        with searching_locale(locale.pk):
+            hits = backend_search(queryset, " ".join(params.terms))[start:stop]
+            return [page.pk for page in hits]
+    return list(facet_counts.newest_first(pages).values_list("pk", flat=True)[start:stop])
 
 
 def to_result(page, facts, terms, partner_titles, promoted=False) -> Result:
@@ -223,37 +277,29 @@ def engine_highlights(results: list[Result], terms: list[str], locale) -> None:
 
 def run_search(params: SearchParams, locale) -> Outcome:
     outcome = Outcome(params)
-    hits, outcome.fuzzy = find_hits(params, locale)
-
     promoted = promoted_pages(params.q, locale) if params.q and params.page == 1 else []
-    promoted_ids = {page.pk for page in promoted}
-    hits = [hit for hit in hits if hit[0] not in promoted_ids]
+    matches = find_matches(params, locale, exclude=[page.pk for page in promoted])
+    outcome.fuzzy = matches.fuzzy
 
-    facts = facet_tools.collect_facts(hits, locale)
-    ordered = [facts[pk] for pk, _ct, _path in hits]
-    counts = facet_tools.count(ordered, params.filters)
-    matching = [item for item in ordered if facet_tools.matches(item, params.filters)]
-    if params.sort == "date":
-        matching.sort(key=lambda item: (item.date is not None, item.date or 0), reverse=True)
-
-    outcome.total = len(matching)
+    counts = {facet: Counter() for facet in facet_tools.FACETS}
+    if not matches.empty:
+        counts, outcome.total = facet_counts.count(matches.as_set(), params.filters)
     outcome.num_pages = min(MAX_PAGE, (outcome.total + PAGE_SIZE - 1) // PAGE_SIZE)
     outcome.page = min(params.page, max(outcome.num_pages, 1))
     start = (outcome.page - 1) * PAGE_SIZE
-    window = matching[start : start + PAGE_SIZE]
+    ids = window_ids(params, locale, matches, start, start + PAGE_SIZE) if outcome.total else []
 
     partner_titles = {
         row["pk"]: row["title"] for row in facet_tools.partners_by_path(locale).values()
     }
-    pages = load_pages([item.pk for item in window])
+    pages = load_pages(ids)
+    facts = facet_counts.stored_facts(ids)
     outcome.results = [
         to_result(page, facts.get(page.pk), params.terms, partner_titles) for page in pages
     ]
     engine_highlights(outcome.results, params.terms, locale)
     if promoted:
-        promoted_facts = facet_tools.collect_facts(
-            [(p.pk, p.content_type_id, p.path) for p in promoted], locale
-        )
+        promoted_facts = facet_counts.stored_facts([p.pk for p in promoted])
         outcome.promoted = [
             to_result(p, promoted_facts.get(p.pk), params.terms, partner_titles, promoted=True)
             for p in promoted

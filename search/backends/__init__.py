@@ -7,6 +7,25 @@ configuration, elsewhere it is Wagtail's own database backend.
 analyzer per locale and the engine's highlighter.
 """
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+# The locale whose pages a search is limited to, when the caller says so.
+SEARCH_LOCALE: ContextVar[int | None] = ContextVar("search_locale", default=None)
+
+
+@contextmanager
+def searching_locale(locale_id: int):
+    """Tell the backend that the queryset searched holds only this locale's
+    pages, so it may read only that locale's index rows (PostgreSQL). The
+    admin's search across languages never says so, and reads them all."""
+    token = SEARCH_LOCALE.set(locale_id)
+    try:
+        yield
+    finally:
+        SEARCH_LOCALE.reset(token)
+
+
 LANGUAGE_CONFIGS = {
     "en": "english",
     "de": "german",

@@ -2,6 +2,7 @@
 
 from wagtail.search.backends import elasticsearch8 as base
 
+from ..facet_rows import FacetRowsItemMixin
 from .elastic import HighlightMixin, LocaleMappingMixin, LocaleQueryMixin, analysis_settings
 
 
@@ -9,7 +10,7 @@ class Mapping(LocaleMappingMixin, base.Elasticsearch8Mapping):
     pass
 
 
-class Index(base.Elasticsearch8Index):
+class Index(FacetRowsItemMixin, base.Elasticsearch8Index):
     pass
 
 

@@ -3,6 +3,7 @@ analyzer per locale and the engine's highlighter."""
 
 from wagtail.search.backends import opensearch3 as base
 
+from ..facet_rows import FacetRowsItemMixin
 from .elastic import HighlightMixin, LocaleMappingMixin, LocaleQueryMixin, analysis_settings
 
 
@@ -10,7 +11,7 @@ class Mapping(LocaleMappingMixin, base.OpenSearch3Mapping):
     pass
 
 
-class Index(base.OpenSearch3Index):
+class Index(FacetRowsItemMixin, base.OpenSearch3Index):
     pass
 
 

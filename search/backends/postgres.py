@@ -1,79 +1,117 @@
-"""PostgreSQL full-text search with one text search configuration per locale.
+"""PostgreSQL full-text search with one text search configuration per locale,
+ranked so that a large corpus stays fast.
 
 Wagtail's PostgreSQL backend builds every tsvector and tsquery with one
-``SEARCH_CONFIG``. Here the index keeps Wagtail's single table, but each row's
-vectors are built with the configuration of the object's own language
-(``german`` for a German page), and each query is parsed with the
-configuration of the language being searched (the active language, which is
-the locale the search is filtered on). A German query therefore meets German
-stems: "Förderungen" and "Förderung" both become ``forder``.
+``SEARCH_CONFIG``. Here the index keeps Wagtail's single table, but each
+row's vectors are built with the configuration of the object's own language
+(``german`` for a German page; see ``pg_index.py``), and each query is parsed
+with the configuration of the language being searched (the active language,
+which is the locale the search is filtered on). A German query therefore
+meets German stems: "Förderungen" and "Förderung" both become ``forder``.
 
-Objects without a language (documents, snippets without a locale) are indexed
-with ``simple``.
+Matching uses a GIN index on ``title || body`` (migration
+``search.0002``), so finding the matches costs milliseconds even for a word
+in every page. Ranking them is what costs: ``ts_rank`` must unpack each
+match's body vector (a few kilobytes with the PDF text). So results are
+ranked in two steps:
+
+1. pages whose *title* matches, ranked by Wagtail's own rank expression
+   (title rank × title norm + body rank); the title's GIN index finds them;
+2. only if the window asked for reaches past those, the pages that match in
+   their text alone, ranked the same way.
+
+A title match weighs at least ten times a body match in Wagtail's weights,
+so this is the order Wagtail's rank gives in practice, made explicit: a page
+named after the words comes first. A broad word's first pages never rank the
+thousands of pages that only mention it.
 """
 
-from itertools import groupby
-
+from django.db.models import BooleanField, ExpressionWrapper, F, Func, IntegerField, Q
 from django.utils import translation
 from modelsearch.backends.database.postgres.postgres import (
     PostgresAutocompleteQueryCompiler,
-    PostgresIndex,
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
     PostgresSearchResults,
 )
+from modelsearch.query import Fuzzy, MatchAll, Not
 
-from . import LANGUAGE_CONFIGS, language_for_locale_id
-
-
-def config_for_language(code: str | None) -> str:
-    return LANGUAGE_CONFIGS.get((code or "").split("-")[0], "simple")
+from . import SEARCH_LOCALE
+from .pg_index import LocalePostgresIndex, config_for_language
 
 
-class LocalePostgresIndex(PostgresIndex):
-    def add_items(self, model, objs):
-        """Index ``objs`` in groups of one language, each group with its
-        language's configuration."""
+class EntryLocale(Func):
+    """The index row's ``locale_id``: a column Wagtail's model does not
+    declare (migration ``search.0002`` adds it), reached through the same
+    join as another column of the row."""
 
-        def key(obj):
-            locale_id = getattr(obj, "locale_id", None)
-            return (
-                ("locale", locale_id)
-                if locale_id is not None
-                else ("lang", getattr(obj, "language", "") or "")
-            )
+    output_field = IntegerField()
 
-        objs = sorted(objs, key=lambda o: str(key(o)))
-        default_config = self.backend.config
-        self._defer_norms = True
-        try:
-            for (kind, value), group in groupby(objs, key=key):
-                code = language_for_locale_id(value) if kind == "locale" else value
-                self.backend.config = config_for_language(code)
-                super().add_items(model, list(group))
-        finally:
-            self.backend.config = default_config
-            self._defer_norms = False
-        # Once per call, not once per language group: it scans the table.
-        self._refresh_title_norms()
-
-    def _refresh_title_norms(self, full=False):
-        if getattr(self, "_defer_norms", False) and not full:
-            return
-        super()._refresh_title_norms(full=full)
+    def as_sql(self, compiler, connection, **extra_context):
+        sql, params = compiler.compile(self.source_expressions[0])
+        table, _column = sql.rsplit(".", 1)
+        return f'{table}."locale_id"', params
 
 
-class LocaleQueryCompilerMixin:
+def in_locale(queryset):
+    locale_id = SEARCH_LOCALE.get()
+    if locale_id is None:
+        return queryset
+    entry_locale = EntryLocale(F("index_entries__title_norm"))
+    return queryset.annotate(_entry_locale_=entry_locale).filter(_entry_locale_=locale_id)
+
+
+class LocalePostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
     def get_config(self, backend):
         return config_for_language(translation.get_language())
 
+    def two_step(self) -> bool:
+        """Whether this query is ranked in two steps: a relevance-ordered
+        full-text query over the index columns."""
+        plain = not isinstance(self.query, (MatchAll, Fuzzy, Not))
+        return plain and self.fields is None and self.order_by_relevance
 
-class LocalePostgresSearchQueryCompiler(LocaleQueryCompilerMixin, PostgresSearchQueryCompiler):
-    pass
+    def ranked(self, config, in_title: bool):
+        """Matches whose title does (or does not) match, best first."""
+        search_query = self.build_tsquery(self.query, config=config)
+        vectors = self.get_index_vectors(search_query)
+        rank = self._build_rank_expression(vectors, config)
+        title_match = ExpressionWrapper(
+            Q(index_entries__title=search_query), output_field=BooleanField()
+        )
+        queryset = in_locale(self.queryset.annotate(_in_title_=title_match))
+        if in_title:
+            queryset = queryset.filter(_in_title_=True)
+        else:
+            both = F("index_entries__title")._combine(F("index_entries__body"), "||", False)
+            queryset = queryset.annotate(_vector_=both).filter(
+                _vector_=search_query, _in_title_=False
+            )
+        return queryset.annotate(_rank_=rank).order_by(F("_rank_").desc(), "-pk")
 
 
 class LocalePostgresSearchResults(PostgresSearchResults):
-    pass
+    def _do_search(self):
+        compiler = self.query_compiler
+        if not compiler.two_step():
+            return super()._do_search()
+        config = compiler.get_config(self.backend)
+        start = self.start or 0
+        first = list(self._window(compiler.ranked(config, True), start, self.stop))
+        if self.stop is not None and len(first) == self.stop - start:
+            return first
+        # The window reaches past the title matches: count them to know how
+        # far into the text-only matches it starts.
+        titled = compiler.ranked(config, True).order_by().count() if not first else None
+        skip = max(0, start - titled) if titled is not None else 0
+        stop = None if self.stop is None else self.stop - start - len(first) + skip
+        rest = self._window(compiler.ranked(config, False), skip, stop)
+        return first + list(rest)
+
+    def _window(self, queryset, start, stop):
+        if self._score_field:
+            queryset = queryset.annotate(**{self._score_field: F("_rank_")})
+        return queryset[start:stop]
 
 
 class LocalePostgresSearchBackend(PostgresSearchBackend):
@@ -85,3 +123,14 @@ class LocalePostgresSearchBackend(PostgresSearchBackend):
     def __init__(self, params):
         super().__init__(params)
         self.config = params.get("SEARCH_CONFIG") or "simple"
+
+    def matching(self, queryset, text: str):
+        """The pages of ``queryset`` matching all words of ``text``, as an
+        unranked queryset: the GIN index answers it without reading page
+        bodies, and it composes into other SQL (facet counts)."""
+        compiler = self.query_compiler_class(queryset, text, operator="and")
+        search_query = compiler.build_tsquery(compiler.query, config=compiler.get_config(self))
+        if search_query is None:
+            return queryset.none()
+        both = F("index_entries__title")._combine(F("index_entries__body"), "||", False)
+        return in_locale(queryset.annotate(_vector_=both)).filter(_vector_=search_query)

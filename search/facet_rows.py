@@ -1,0 +1,106 @@
+"""Writing ``PageFacet`` rows when pages are indexed.
+
+``FacetRowsMixin`` goes on each backend's index class: after the backend
+indexes a chunk of pages, their facet rows are replaced with what
+``search.facets.collect_facts`` reads from the models now (a few queries per
+chunk and locale, never per page). A partner page being indexed also
+refreshes the pages of its section and the pages that name it, since their
+partner and country facets come from it. Publishing a page writes its rows
+once more, after its many-to-many links are saved.
+"""
+
+from collections import defaultdict
+
+from django.db import transaction
+from wagtail.models import Page
+
+from .facets import collect_facts, partner_model
+from .models import PageFacet
+
+ROW_FACETS = ("type", "theme", "sector", "country", "partner", "year", "document")
+
+
+def rows_for(facts) -> list[PageFacet]:
+    rows = []
+    for facet in ROW_FACETS:
+        for value in sorted(facts.values(facet)):
+            rows.append(PageFacet(page_id=facts.pk, facet=facet, value=str(value)[:64]))
+    if facts.date:
+        rows.append(PageFacet(page_id=facts.pk, facet="date", value=facts.date.isoformat()))
+    return rows
+
+
+def refresh_pages(pages) -> None:
+    """Rewrite the facet rows of ``pages`` (Page instances, any type)."""
+    by_locale = defaultdict(list)
+    for page in pages:
+        by_locale[page.locale_id].append((page.pk, page.content_type_id, page.path))
+    rows = []
+    for locale_id, hits in by_locale.items():
+        from wagtail.models import Locale
+
+        facts = collect_facts(hits, Locale(pk=locale_id))
+        for item in facts.values():
+            rows.extend(rows_for(item))
+    with transaction.atomic():
+        PageFacet.objects.filter(page_id__in=[page.pk for page in pages]).delete()
+        PageFacet.objects.bulk_create(rows, batch_size=2000)
+
+
+def dependants(partners) -> list[Page]:
+    """Pages whose partner or country facets come from these partner pages:
+    the pages of their sections and the pages that name them."""
+    from django.apps import apps
+    from django.db.models import ManyToManyField
+
+    from .facets import model_field
+
+    fields = ("pk", "locale_id", "content_type_id", "path")
+    found = {}
+    for partner in partners:
+        for page in Page.objects.descendant_of(partner).only(*fields):
+            found[page.pk] = page
+    ids = [partner.pk for partner in partners]
+    for model in apps.get_models():
+        if issubclass(model, Page) and isinstance(model_field(model, "partners"), ManyToManyField):
+            for page in model.objects.filter(partners__in=ids).only(*fields):
+                found[page.pk] = page
+    return [page for pk, page in found.items() if pk not in ids]
+
+
+def refresh_for(model, objs) -> None:
+    if not issubclass(model, Page):
+        return
+    pages = [obj for obj in objs if isinstance(obj, Page) and obj.pk]
+    if not pages:
+        return
+    refresh_pages(pages)
+    partner_cls = partner_model()
+    if partner_cls is not None and issubclass(model, partner_cls):
+        others = dependants(pages)
+        if others:
+            refresh_pages(others)
+
+
+def on_page_published(sender, instance, **kwargs):
+    """Publishing saves the page, which reindexes it, *before* its
+    many-to-many links (themes, sectors, partners) are written; so the rows
+    are written again once the page is published."""
+    refresh_for(type(instance), [instance])
+
+
+class FacetRowsMixin:
+    """For a backend's index class: keep facet rows with the index."""
+
+    def add_items(self, model, objs):
+        super().add_items(model, objs)
+        refresh_for(model, objs)
+
+
+class FacetRowsItemMixin(FacetRowsMixin):
+    """For index classes whose ``add_item`` does not go through
+    ``add_items`` (Elasticsearch, OpenSearch)."""
+
+    def add_item(self, item):
+        super().add_item(item)
+        refresh_for(type(item), [item])
