@@ -44,6 +44,8 @@ from modelsearch.backends.database.sqlite.query import MatchExpression, normaliz
 from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
 
+from ..facet_rows import FacetRowsMixin
+
 RANK_TABLE = "cf_search_rank"
 
 # Identifiers are quoted and values are parameters (the MATCH string too).
@@ -192,6 +194,11 @@ class SQLiteAutocompleteQueryCompiler(
     ranked as above."""
 
 
+class SQLiteIndex(FacetRowsMixin, wagtail_sqlite.SQLiteIndex):
+    """Wagtail's index, and the pages' facet rows beside it."""
+
+
 class SQLiteSearchBackend(wagtail_sqlite.SQLiteSearchBackend):
     query_compiler_class = SQLiteSearchQueryCompiler
     autocomplete_query_compiler_class = SQLiteAutocompleteQueryCompiler
+    index_class = SQLiteIndex
