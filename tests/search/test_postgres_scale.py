@@ -1,0 +1,127 @@
+"""The PostgreSQL backend's large-corpus machinery, checked against Wagtail's
+own behaviour on real pages: two-step ranking gives Wagtail's order, index
+rows carry their locale and a search reads only its locale's rows, every
+match is listed unranked, and indexing costs a bounded number of queries."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+from modelsearch.backends.database.postgres.postgres import PostgresSearchResults
+from wagtail.models import Locale
+from wagtail.search.backends import get_search_backend
+
+from knowledgebase.models import NewsPage
+from search.backends import searching_locale
+from search.backends.postgres import LocalePostgresSearchBackend
+from search.query import base_queryset
+
+from .conftest import add, on_postgres
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(not on_postgres(), reason="PostgreSQL backend only"),
+]
+
+
+class WagtailRanked(LocalePostgresSearchBackend):
+    """Our backend with Wagtail's one-query ranking, for comparison."""
+
+    results_class = PostgresSearchResults
+
+
+@pytest.fixture
+def news_corpus(home):
+    """Four pages named after "cooperative", eight that only mention it
+    (each a different number of times), two that never do."""
+    index = add(home, NewsPage, title="News hub")
+    pages = []
+    for i in range(4):
+        pages.append(add(index, NewsPage, title=f"Cooperative studio {i}", summary="A studio."))
+    for i in range(8):
+        text = " ".join(["A cooperative of makers."] * (i + 1))
+        pages.append(add(index, NewsPage, title=f"Makers note {i}", summary=text))
+    for i in range(2):
+        add(index, NewsPage, title=f"Unrelated {i}", summary="Film and music.")
+    return pages
+
+
+def ids(backend, queryset, start, stop, text="cooperative"):
+    with translation.override("en"):
+        return [page.pk for page in backend.search(text, queryset, operator="and")[start:stop]]
+
+
+@pytest.mark.parametrize("window", [(0, 3), (2, 6), (4, 12), (3, None), (11, 20), (0, None)])
+def test_two_step_ranking_gives_wagtails_order(news_corpus, window):
+    queryset = base_queryset(Locale.objects.get(language_code="en")).specific(defer=True)
+    ours = ids(get_search_backend(), queryset, *window)
+    wagtails = ids(WagtailRanked({}), queryset, *window)
+    assert ours == wagtails
+    assert ours  # every window asked for holds results
+    # Title matches first, then the text-only ones with most mentions first.
+    everything = ids(get_search_backend(), queryset, 0, None)
+    assert everything[:4] == sorted(everything[:4], reverse=True)
+    assert everything[4:] == [page.pk for page in reversed(news_corpus[4:])]
+
+
+def test_a_first_page_of_results_does_not_rank_text_only_matches(news_corpus):
+    queryset = base_queryset(Locale.objects.get(language_code="en")).specific(defer=True)
+    with CaptureQueriesContext(connection) as queries:
+        found = ids(get_search_backend(), queryset, 0, 3)
+    assert len(found) == 3
+    # One query: the title matches filled the window; the text-only
+    # matches (a second, costlier query) were never ranked.
+    assert len(queries) == 1
+
+
+def test_index_rows_know_their_locale(corpus):
+    german = corpus["de"]["foerderung"]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT locale_id FROM wagtailsearch_indexentry WHERE object_id = %s",
+            [str(german.pk)],
+        )
+        assert cursor.fetchone()[0] == german.locale_id
+
+
+def test_a_search_in_one_locale_reads_only_its_rows(corpus):
+    german = Locale.objects.get(language_code="de")
+    queryset = base_queryset(german).specific(defer=True)
+    backend = get_search_backend()
+    with translation.override("de"):
+        everywhere = [p.pk for p in backend.search("Förderung", queryset)]
+        with searching_locale(german.pk), CaptureQueriesContext(connection) as queries:
+            in_locale = [p.pk for p in backend.search("Förderung", queryset)]
+    assert in_locale == everywhere == [corpus["de"]["foerderung"].pk]
+    assert f'"locale_id" = {german.pk}' in queries[-1]["sql"]
+
+
+def test_matching_lists_every_match_unranked(news_corpus):
+    english = Locale.objects.get(language_code="en")
+    queryset = base_queryset(english)
+    backend = get_search_backend()
+    with translation.override("en"), searching_locale(english.pk):
+        matched = set(backend.matching(queryset, "cooperative").values_list("pk", flat=True))
+        nothing = backend.matching(queryset, "zzzunknownword")
+    assert matched == {page.pk for page in news_corpus}
+    assert not nothing.exists()
+
+
+def test_indexing_queries_do_not_grow_with_pages(home):
+    from core.models import Theme
+
+    theme = Theme.objects.filter(locale__language_code="en").first()
+    index = add(home, NewsPage, title="News hub")
+    for i in range(12):
+        page = add(index, NewsPage, title=f"Item {i}", summary="Text.")
+        page.themes.add(theme)
+        page.save()
+    backend = get_search_backend()
+
+    def index_queries(count):
+        objs = list(NewsPage.get_indexed_objects().order_by("pk")[:count])
+        with CaptureQueriesContext(connection) as queries:
+            backend.add_bulk(NewsPage, objs)
+        return len(queries)
+
+    assert index_queries(3) == index_queries(12)
