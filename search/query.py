@@ -191,12 +191,11 @@ def window_ids(params: SearchParams, locale, matches: Matches, start: int, stop:
     the backend over the narrowed pages, or newest first."""
     filters = params.filters
     if matches.ranked is not None:
-        allowed = set(
-            facet_counts.narrowed(Page.objects.filter(pk__in=matches.ranked), filters).values_list(
-                "pk", flat=True
-            )
-        )
-        ranked = [pk for pk in matches.ranked if pk in allowed]
+        ranked = matches.ranked
+        if filters:
+            narrowed = facet_counts.narrowed(Page.objects.filter(pk__in=ranked), filters)
+            allowed = set(narrowed.values_list("pk", flat=True))
+            ranked = [pk for pk in ranked if pk in allowed]
         if params.sort != "date":
             return ranked[start:stop]
         pages = Page.objects.filter(pk__in=ranked)
@@ -289,21 +288,17 @@ def run_search(params: SearchParams, locale) -> Outcome:
     start = (outcome.page - 1) * PAGE_SIZE
     ids = window_ids(params, locale, matches, start, start + PAGE_SIZE) if outcome.total else []
 
-    partner_titles = {
-        row["pk"]: row["title"] for row in facet_tools.partners_by_path(locale).values()
-    }
     pages = load_pages(ids)
-    facts = facet_counts.stored_facts(ids)
+    facts = facet_counts.stored_facts(ids + [p.pk for p in promoted])
+    partner_ids = {pk for item in facts.values() for pk in item.partners}
+    partner_titles = dict(Page.objects.filter(pk__in=partner_ids).values_list("pk", "title"))
     outcome.results = [
         to_result(page, facts.get(page.pk), params.terms, partner_titles) for page in pages
     ]
     engine_highlights(outcome.results, params.terms, locale)
-    if promoted:
-        promoted_facts = facet_counts.stored_facts([p.pk for p in promoted])
-        outcome.promoted = [
-            to_result(p, promoted_facts.get(p.pk), params.terms, partner_titles, promoted=True)
-            for p in promoted
-        ]
+    outcome.promoted = [
+        to_result(p, facts.get(p.pk), params.terms, partner_titles, promoted=True) for p in promoted
+    ]
     outcome.facets = build_facets(counts, params.filters, locale)
     if params.terms and outcome.total + len(outcome.promoted) < FEW_RESULTS:
         outcome.suggestion = did_you_mean(params.terms, locale)

@@ -20,6 +20,7 @@ This index:
   whose norm drifted, at the end, instead of rewriting every row.
 """
 
+import time
 from collections import defaultdict
 
 from django.utils.functional import cached_property
@@ -37,20 +38,32 @@ from . import LANGUAGE_CONFIGS
 TABLE = IndexEntry._meta.db_table
 WEIGHT_ORDER = "ABCD"
 
-# Average title length over the table, or over the new rows while the table
-# is empty: Wagtail's norm is this average over the row's own title length.
-AVERAGE_TITLE = f"""
-    COALESCE(
-        (SELECT avg(length(title)) FROM {TABLE} WHERE length(title) > 0),
-        (SELECT avg(length(title)) FROM new_rows WHERE length(title) > 0),
-        1.0
-    )
-"""  # noqa: S608 - table name from the model, no user input
+# Wagtail's norm is the average title length over the row's own; the average
+# is read from the table at most every AVERAGE_MAX_AGE seconds (reading it
+# scans the table: per chunk, that made a rebuild quadratic), and from the
+# new rows while the table is empty.
+AVERAGE_MAX_AGE = 600
+AVERAGE_TITLE = f"SELECT avg(length(title)) FROM {TABLE} WHERE length(title) > 0"  # noqa: S608
+_average: dict[str, float] = {}
+
+
+def table_average(cursor) -> float | None:
+    cached = _average.get("value")
+    if cached is not None and time.monotonic() - _average["at"] < AVERAGE_MAX_AGE:
+        return cached
+    cursor.execute(AVERAGE_TITLE)
+    value = cursor.fetchone()[0]
+    if value is not None:
+        _average.update(value=float(value), at=time.monotonic())
+    return value
+
 
 UPSERT = f"""
     WITH new_rows (content_type_id, object_id, locale_id, title, autocomplete, body,
                    title_text, body_text) AS (VALUES {{values}}),
-         average AS (SELECT {AVERAGE_TITLE} AS value)
+         average AS (SELECT COALESCE(
+             %s::float, (SELECT avg(length(title)) FROM new_rows WHERE length(title) > 0), 1.0
+         ) AS value)
     INSERT INTO {TABLE} (content_type_id, object_id, locale_id, title, autocomplete,
                          body, title_norm, title_text, body_text)
     SELECT content_type_id, object_id, locale_id, title, autocomplete, body,
@@ -151,7 +164,8 @@ class LocaleVectorIndex(PostgresIndex):
             params.append(" ".join(text for text, _w in indexer.texts("body")))
             values.append(f"({', '.join(row)})")
         with self.write_connection.cursor() as cursor:
-            cursor.execute(UPSERT.format(values=", ".join(values)), params)
+            average = table_average(cursor)
+            cursor.execute(UPSERT.format(values=", ".join(values)), [*params, average])
 
     def _refresh_title_norms(self, full=False):
         # New rows get their norm as they are written (see UPSERT).

@@ -102,8 +102,10 @@ class LocalePostgresSearchResults(PostgresSearchResults):
             return first
         # The window reaches past the title matches: count them to know how
         # far into the text-only matches it starts.
-        titled = compiler.ranked(config, True).order_by().count() if not first else None
-        skip = max(0, start - titled) if titled is not None else 0
+        if first or not start:
+            skip = 0
+        else:
+            skip = max(0, start - compiler.ranked(config, True).order_by().count())
         stop = None if self.stop is None else self.stop - start - len(first) + skip
         rest = self._window(compiler.ranked(config, False), skip, stop)
         return first + list(rest)

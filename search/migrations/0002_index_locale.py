@@ -10,7 +10,13 @@ project's index writes ``locale_id`` (``search/backends/pg_index.py``);
 search in one language reads only that language's postings.
 
 Wagtail's model does not declare the column; only the project's backend
-reads and writes it. Nothing happens on SQLite.
+reads and writes it.
+
+The trigram indexes of ``0001`` go: Wagtail's fuzzy search compares with
+``word_similarity()`` as a function, which no index serves, so they only
+made every write slower (a few thousand trigrams per page body).
+
+Nothing happens on SQLite.
 """
 
 from django.db import migrations
@@ -21,8 +27,14 @@ FORWARD = [
     f"ALTER TABLE {TABLE} ADD COLUMN IF NOT EXISTS locale_id integer NULL",
     f"CREATE INDEX IF NOT EXISTS search_locale_title_body_gin ON {TABLE} "
     "USING gin (locale_id, (title || body))",
+    "DROP INDEX IF EXISTS modelsearch_title_text_trgm",
+    "DROP INDEX IF EXISTS modelsearch_body_text_trgm",
 ]
 BACKWARD = [
+    f"CREATE INDEX IF NOT EXISTS modelsearch_title_text_trgm ON {TABLE} "
+    "USING gin (title_text gin_trgm_ops)",
+    f"CREATE INDEX IF NOT EXISTS modelsearch_body_text_trgm ON {TABLE} "
+    "USING gin (body_text gin_trgm_ops)",
     "DROP INDEX IF EXISTS search_locale_title_body_gin",
     f"ALTER TABLE {TABLE} DROP COLUMN IF EXISTS locale_id",
 ]
