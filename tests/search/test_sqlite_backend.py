@@ -4,8 +4,13 @@ with the same scores, but one run of the FTS query per search however many
 pages match."""
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
+
+if connection.vendor != "sqlite":
+    # The modules below look up SQLite-only models when imported.
+    pytest.skip("SQLite's FTS5 backend", allow_module_level=True)
+
+from django.core.management import call_command
 from django.test.utils import CaptureQueriesContext
 from modelsearch.backends.database.sqlite.sqlite import (
     SQLiteSearchBackend as WagtailSQLiteSearchBackend,
@@ -20,10 +25,7 @@ from search.backends.sqlite import SQLiteSearchBackend
 
 from .conftest import add
 
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's FTS5 backend"),
-]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
