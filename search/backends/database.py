@@ -26,4 +26,8 @@ def SearchBackend(params):  # noqa: N802 - Wagtail looks this name up
         from .sqlite import SQLiteSearchBackend
 
         return SQLiteSearchBackend(params)
+    # Wagtail's own backend (MySQL, SQLite without FTS5): facet rows too.
+    from ..facet_rows import FacetRowsMixin
+
+    backend.index_class = type("Index", (FacetRowsMixin, backend.index_class), {})
     return backend
