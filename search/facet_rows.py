@@ -11,18 +11,18 @@ once more, after its many-to-many links are saved.
 
 from collections import defaultdict
 
+from django.apps import apps
 from django.db import transaction
-from wagtail.models import Page
+from django.db.models import ManyToManyField
+from wagtail.models import Locale, Page
 
-from .facets import collect_facts, partner_model
+from .facets import FACETS, collect_facts, model_field, partner_model
 from .models import PageFacet
-
-ROW_FACETS = ("type", "theme", "sector", "country", "partner", "year", "document")
 
 
 def rows_for(facts) -> list[PageFacet]:
     rows = []
-    for facet in ROW_FACETS:
+    for facet in FACETS:
         for value in sorted(facts.values(facet)):
             rows.append(PageFacet(page_id=facts.pk, facet=facet, value=str(value)[:64]))
     if facts.date:
@@ -37,8 +37,6 @@ def refresh_pages(pages) -> None:
         by_locale[page.locale_id].append((page.pk, page.content_type_id, page.path))
     rows = []
     for locale_id, hits in by_locale.items():
-        from wagtail.models import Locale
-
         facts = collect_facts(hits, Locale(pk=locale_id))
         for item in facts.values():
             rows.extend(rows_for(item))
@@ -50,11 +48,6 @@ def refresh_pages(pages) -> None:
 def dependants(partners) -> list[Page]:
     """Pages whose partner or country facets come from these partner pages:
     the pages of their sections and the pages that name them."""
-    from django.apps import apps
-    from django.db.models import ManyToManyField
-
-    from .facets import model_field
-
     fields = ("pk", "locale_id", "content_type_id", "path")
     found = {}
     for partner in partners:

@@ -1,11 +1,13 @@
 """The one query layer behind the search page, the suggest endpoint and the
 JSON API.
 
-``run_search(params, locale)`` searches every live, public page of
-``locale`` through the configured Wagtail backend (``.specific()`` before
-``.search()``; no page type is named), then counts facets, filters, sorts,
-paginates and highlights in the database and in Python over at most
-``MAX_HITS`` best matches.
+``run_search(params, locale)`` finds the matches among the live, public
+pages of ``locale`` through the configured Wagtail backend (no page type is
+named): every match where the backend can list them (PostgreSQL), else its
+best ``MAX_HITS``. It counts facets and the total over them in SQL
+(``facet_counts``), has the backend rank one page of results among the pages
+that satisfy the selected facets (or orders them by date), then builds
+snippets and highlights for that page only.
 """
 
 import logging

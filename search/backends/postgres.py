@@ -20,9 +20,9 @@ ranked in two steps:
 2. only if the window asked for reaches past those, the pages that match in
    their text alone, ranked the same way.
 
-A title match weighs at least ten times a body match in Wagtail's weights,
-so this is the order Wagtail's rank gives in practice, made explicit: a page
-named after the words comes first. A broad word's first pages never rank the
+In Wagtail's weights the title (weight A, 1.0) far outweighs the text
+fields (0.01 to 0.2), so this is the order Wagtail's rank gives in practice,
+made explicit: a page named after the words comes first. A broad word's first pages never rank the
 thousands of pages that only mention it.
 """
 
