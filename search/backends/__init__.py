@@ -6,7 +6,7 @@ configuration; on SQLite (``search.backends.sqlite``) it is Wagtail's FTS5
 backend, except that relevance scores are computed once per match in a join
 rather than by re-running the FTS query for every result, which made a common
 word take seconds; elsewhere it is Wagtail's own database backend.
-``search.backends.elasticsearch8`` and ``search.backends.opensearch2`` add an
+``search.backends.elasticsearch8`` and ``search.backends.opensearch`` add an
 analyzer per locale and the engine's highlighter.
 """
 

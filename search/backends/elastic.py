@@ -128,3 +128,33 @@ class HighlightMixin:
             if fragments:
                 out[int(hit["_id"])] = fragments[0]
         return out
+
+
+def locale_backend(base_backend):
+    """Wagtail's Elasticsearch or OpenSearch backend class with the mixins
+    above: a field and analyzer per language, the engine's highlighter, and
+    facet rows written beside the index."""
+    from ..facet_rows import FacetRowsItemMixin
+
+    mapping = type("Mapping", (LocaleMappingMixin, base_backend.mapping_class), {})
+    attrs = {
+        "mapping_class": mapping,
+        "index_class": type("Index", (FacetRowsItemMixin, base_backend.index_class), {}),
+        "query_compiler_class": type(
+            "QueryCompiler",
+            (LocaleQueryMixin, base_backend.query_compiler_class),
+            {"mapping_class": mapping},
+        ),
+        "autocomplete_query_compiler_class": type(
+            "AutocompleteQueryCompiler",
+            (base_backend.autocomplete_query_compiler_class,),
+            {"mapping_class": mapping},
+        ),
+    }
+
+    def __init__(self, params):
+        base_backend.__init__(self, params)
+        self.settings = analysis_settings(self.settings)
+
+    attrs["__init__"] = __init__
+    return type(f"Locale{base_backend.__name__}", (HighlightMixin, base_backend), attrs)
