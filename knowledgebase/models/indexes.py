@@ -8,7 +8,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Locale, Page
 
 from core.models import BaseIndexPage
-from knowledgebase import feeds
+from knowledgebase import calendar, feeds
 from knowledgebase.listing import FILTER_NAMES, build_listing
 
 
@@ -21,6 +21,7 @@ class KnowledgeIndexPage(BaseIndexPage):
     max_count_per_parent = 1
     api_fields = ["summary", "intro"]
     listed_types: tuple[str, ...] = ()
+    upcoming_first = False
 
     class Meta:
         abstract = True
@@ -30,7 +31,9 @@ class KnowledgeIndexPage(BaseIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        listing = build_listing(request, Locale.get_active(), self.listed_models())
+        listing = build_listing(
+            request, Locale.get_active(), self.listed_models(), upcoming_first=self.upcoming_first
+        )
         query = request.GET.copy()
         query.pop("page", None)
         context.update(
@@ -84,6 +87,7 @@ class NewsIndexPage(RoutablePageMixin, KnowledgeIndexPage):
 
     subpage_types = ["knowledgebase.NewsPage", "knowledgebase.EventPage"]
     listed_types = ("NewsPage", "EventPage")
+    upcoming_first = True
 
     class Meta:
         verbose_name = _("news index")
@@ -93,6 +97,8 @@ class NewsIndexPage(RoutablePageMixin, KnowledgeIndexPage):
         base = self.get_url(request)
         context["feed_rss_url"] = base + self.reverse_subpage("feed_rss")
         context["feed_atom_url"] = base + self.reverse_subpage("feed_atom")
+        # Served without the sub-route's slash (knowledgebase/urls.py).
+        context["events_ics_url"] = base + "events.ics"
         return context
 
     @path("")
@@ -106,6 +112,16 @@ class NewsIndexPage(RoutablePageMixin, KnowledgeIndexPage):
     @path("feed/atom/", name="feed_atom")
     def atom_feed(self, request):
         return feeds.feed_response(self, request, "atom")
+
+    @path("events.ics/", name="events_ics")
+    def events_ics(self, request):
+        return calendar.calendar_response(
+            calendar.feed_events(self),
+            request,
+            name=f"{self.title} · {self.locale.get_display_name()}",
+            language=self.locale.language_code,
+            filename=f"events-{self.locale.language_code}",
+        )
 
     def feed_items(self, limit: int = feeds.FEED_SIZE):
         models = self.listed_models()
