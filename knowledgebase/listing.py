@@ -145,7 +145,7 @@ def _has_field(model, name: str) -> bool:
     return any(field.name == name for field in model._meta.get_fields())
 
 
-def _filter_model(model, locale, filters: dict, partner_pages):
+def filter_model(model, locale, filters: dict, partner_pages):
     queryset = model.objects.live().public().filter(locale=locale)
     if filters.get("theme"):
         queryset = queryset.filter(themes__slug__in=filters["theme"])
@@ -207,7 +207,7 @@ def build_listing(
     else:
         condition = Q()
         for model in page_models:
-            condition |= Q(pk__in=_filter_model(model, locale, filters, form.partner_pages))
+            condition |= Q(pk__in=filter_model(model, locale, filters, form.partner_pages))
         dates = [F(f"{model._meta.model_name}__date") for model in page_models]
         sort_date = dates[0] if len(dates) == 1 else Coalesce(*dates)
         queryset = (

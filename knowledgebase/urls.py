@@ -2,8 +2,10 @@
 
 Included by creativeflip/urls.py before Wagtail's page serving."""
 
-from django.urls import re_path
+from django.urls import path, re_path
 from wagtail import views as wagtail_views
+
+from knowledgebase.feeds import filtered_feed
 
 
 def calendar_file(request, page_path: str, name: str):
@@ -14,5 +16,6 @@ def calendar_file(request, page_path: str, name: str):
 
 
 urlpatterns: list = [
+    path("feeds/", filtered_feed, name="feeds"),
     re_path(r"^((?:[\w\-]+/)+)(events?\.ics)$", calendar_file, name="calendar_file"),
 ]
