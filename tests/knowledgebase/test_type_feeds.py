@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from core.models import Theme
 
-from .conftest import make_event, make_guideline, make_news, make_paper, make_story, term
+from .conftest import make_guideline, make_news, make_paper, make_story, term
 
 pytestmark = pytest.mark.django_db
 
@@ -95,8 +95,9 @@ def test_feed_queries_do_not_grow_with_items(client, content, indexes):
 
     count()  # warms the per-request caches (site root paths)
     before = count()
-    for n in range(6):
-        with_themes(make_event(indexes["news"], f"Event {n}"), "finance")
+    for n in range(6):  # more items of the types already listed (one query per type)
+        make_paper(indexes["papers"], f"More {n}", themes=["finance"])
+        with_themes(make_guideline(indexes["guidelines"], f"Guide {n}"), "finance")
     assert count() == before
 
 
