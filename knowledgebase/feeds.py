@@ -1,34 +1,65 @@
-"""RSS 2.0 and Atom feeds of a news index: live, public pages of its locale."""
+"""RSS 2.0 and Atom feeds of knowledge-base pages: live, public pages of one
+locale, newest first.
+
+- each listing: ``<index>/feed/`` (RSS); the news index also keeps
+  ``feed/rss/`` and ``feed/atom/``;
+- every type at once, filtered like the listings: ``/<lang>/feeds/?theme=
+  finance`` (``sector``, ``audience``, ``country``, ``partner``, ``year``;
+  a partner's page links ``?partner=<slug>``)."""
 
 import datetime
 
-from django.http import HttpResponse
+from django.apps import apps
+from django.conf import settings
+from django.db.models import F, Q
+from django.db.models.functions import Coalesce
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.utils import feedgenerator, timezone
 from django.utils.translation import gettext as _
+from wagtail.models import Locale, Page
+
+from knowledgebase.listing import FilterForm, filter_model
 
 FEED_SIZE = 30
 GENERATORS = {"rss": feedgenerator.Rss201rev2Feed, "atom": feedgenerator.Atom1Feed}
+ALL_TYPES = ("PolicyPaperPage", "GuidelinePage", "CaseStoryPage", "NewsPage", "EventPage")
+
+
+def all_models():
+    return [apps.get_model("knowledgebase", name) for name in ALL_TYPES]
 
 
 def _as_datetime(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(9, 0)))
 
 
-def feed_response(index_page, request, kind: str) -> HttpResponse:
-    generator_class = GENERATORS[kind]
-    language = index_page.locale.language_code
-    feed_url = request.build_absolute_uri(
-        index_page.url + index_page.reverse_subpage(f"feed_{kind}")
+def newest(page_ids_by_model: dict, limit: int = FEED_SIZE) -> list:
+    """The newest ``limit`` pages among ``{model: queryset of pk}``."""
+    condition = Q()
+    for subquery in page_ids_by_model.values():
+        condition |= Q(pk__in=subquery)
+    dates = [F(f"{model._meta.model_name}__date") for model in page_ids_by_model]
+    sort_date = dates[0] if len(dates) == 1 else Coalesce(*dates)
+    return list(
+        Page.objects.filter(condition)
+        .annotate(sort_date=sort_date)
+        .order_by(F("sort_date").desc(nulls_last=True), "-pk")
+        .specific()[:limit]
     )
+
+
+def feed_response(request, kind: str, *, title, link, description, language, items):
+    generator_class = GENERATORS[kind]
+    feed_url = request.build_absolute_uri()
     feed = generator_class(
-        title=index_page.title,
-        link=request.build_absolute_uri(index_page.get_url(request)),
-        description=index_page.summary or _("News and events from the Creative FLIP network."),
+        title=title,
+        link=request.build_absolute_uri(link),
+        description=description or _("News and knowledge from the Creative FLIP network."),
         language=language,
         feed_url=feed_url,
         feed_guid=feed_url,
     )
-    for item in index_page.feed_items():
+    for item in items:
         url = request.build_absolute_uri(item.get_url(request))
         feed.add_item(
             title=item.title,
@@ -38,8 +69,46 @@ def feed_response(index_page, request, kind: str) -> HttpResponse:
             unique_id_is_permalink=True,
             pubdate=_as_datetime(item.date),
             updateddate=item.last_published_at or _as_datetime(item.date),
-            categories=[item._meta.verbose_name],
+            categories=[str(item._meta.verbose_name)],
         )
-    response = HttpResponse(content_type=f"{feed.content_type}")
+    response = HttpResponse(content_type=feed.content_type)
     feed.write(response, "utf-8")
     return response
+
+
+def filtered_feed(request):
+    """``/<lang>/feeds/``: every knowledge-base type of the active language,
+    filtered like the listings; ``?format=atom`` for Atom. Bad filters: 400."""
+    query = request.GET.copy()
+    kind = query.pop("format", ["rss"])[-1]
+    locale = Locale.get_active()
+    form = FilterForm(query, locale=locale, page_models=all_models())
+    if kind not in GENERATORS or not form.is_valid():
+        errors = "; ".join(f"{name}: {' '.join(e)}" for name, e in form.errors.items())
+        if kind not in GENERATORS:
+            errors = _("format must be rss or atom")
+        return HttpResponseBadRequest(errors, content_type="text/plain; charset=utf-8")
+    filters = form.active
+    chosen = [str(label) for name in filters for label in _labels(form, name, filters[name])]
+    title = settings.WAGTAIL_SITE_NAME + (": " + ", ".join(chosen) if chosen else "")
+    items = newest(
+        {model: filter_model(model, locale, filters, form.partner_pages) for model in all_models()}
+    )
+    home = Page.objects.filter(depth=2, locale=locale).first()
+    return feed_response(
+        request,
+        kind,
+        title=title,
+        link=home.get_url(request) if home else "/",
+        description=settings.SITE_DESCRIPTION,
+        language=locale.language_code,
+        items=items,
+    )
+
+
+def _labels(form, name, values):
+    """The readable names of the chosen filter values, for the feed title."""
+    if name == "year":
+        return [values]
+    choices = dict(form.fields[name].choices)
+    return [choices.get(value, value) for value in values]

@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from django import forms
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import F, Q
+from django.db.models import Case, F, IntegerField, Q, When
 from django.db.models.functions import Coalesce
 from django.db.models.query import prefetch_related_objects
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from wagtail.models import Page
@@ -144,7 +145,7 @@ def _has_field(model, name: str) -> bool:
     return any(field.name == name for field in model._meta.get_fields())
 
 
-def _filter_model(model, locale, filters: dict, partner_pages):
+def filter_model(model, locale, filters: dict, partner_pages):
     queryset = model.objects.live().public().filter(locale=locale)
     if filters.get("theme"):
         queryset = queryset.filter(themes__slug__in=filters["theme"])
@@ -179,7 +180,26 @@ class Listing:
     total: int
 
 
-def build_listing(request, locale, page_models, *, per_page: int = PER_PAGE) -> Listing:
+def _upcoming_first(queryset):
+    """Events that have not ended come first, soonest first; everything else
+    follows, newest first."""
+    today = timezone.localdate()
+    not_ended = Q(eventpage__end_date__gte=today) | Q(
+        eventpage__end_date__isnull=True, eventpage__date__gte=today
+    )
+    return queryset.annotate(
+        upcoming=Case(When(not_ended, then=1), default=0, output_field=IntegerField())
+    ).order_by(
+        F("upcoming").desc(),
+        Case(When(not_ended, then=F("sort_date"))).asc(nulls_last=True),
+        F("sort_date").desc(nulls_last=True),
+        "-pk",
+    )
+
+
+def build_listing(
+    request, locale, page_models, *, per_page: int = PER_PAGE, upcoming_first: bool = False
+) -> Listing:
     form = FilterForm(request.GET or None, locale=locale, page_models=page_models)
     filters = form.active
     if form.is_bound and not form.is_valid():
@@ -187,15 +207,17 @@ def build_listing(request, locale, page_models, *, per_page: int = PER_PAGE) -> 
     else:
         condition = Q()
         for model in page_models:
-            condition |= Q(pk__in=_filter_model(model, locale, filters, form.partner_pages))
+            condition |= Q(pk__in=filter_model(model, locale, filters, form.partner_pages))
         dates = [F(f"{model._meta.model_name}__date") for model in page_models]
         sort_date = dates[0] if len(dates) == 1 else Coalesce(*dates)
         queryset = (
             Page.objects.filter(condition)
             .annotate(sort_date=sort_date)
             .order_by(F("sort_date").desc(nulls_last=True), "-pk")
-            .specific()
         )
+        if upcoming_first:
+            queryset = _upcoming_first(queryset)
+        queryset = queryset.specific()
     paginator = Paginator(queryset, per_page)
     page = paginator.get_page(request.GET.get("page"))
     items = list(page.object_list)

@@ -3,8 +3,11 @@
 
 import json
 
+from django.conf import settings
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
+
+from knowledgebase import calendar
 
 # The same escapes Django's json_script uses, so the JSON cannot close the tag.
 _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -86,6 +89,62 @@ def json_ld(page, request) -> dict:
     return data
 
 
-def json_ld_html(page, request) -> str:
-    text = json.dumps(json_ld(page, request), ensure_ascii=False).translate(_JSON_ESCAPES)
+def script_tag(data: dict) -> str:
+    text = json.dumps(data, ensure_ascii=False).translate(_JSON_ESCAPES)
     return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308
+
+
+def json_ld_html(page, request) -> str:
+    return script_tag(json_ld(page, request))
+
+
+_ATTENDANCE = {
+    "onsite": "https://schema.org/OfflineEventAttendanceMode",
+    "online": "https://schema.org/OnlineEventAttendanceMode",
+    "hybrid": "https://schema.org/MixedEventAttendanceMode",
+}
+
+
+def event_json_ld(page, request) -> dict:
+    """schema.org ``Event``: when, where (a place, a virtual location or
+    both) and who organises it."""
+    url = request.build_absolute_uri(page.get_url(request))
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": page.title,
+        "description": page.summary,
+        "url": url,
+        "inLanguage": page.locale.language_code,
+        "startDate": calendar.event_start(page).isoformat(),
+        "eventStatus": "https://schema.org/EventScheduled",
+        "eventAttendanceMode": _ATTENDANCE[page.event_format],
+    }
+    if page.start_time is None:
+        data["endDate"] = (page.end_date or page.date).isoformat()
+    elif calendar.event_end(page) is not None:
+        data["endDate"] = calendar.event_end(page).isoformat()
+    locations = []
+    if page.event_format != "online":
+        address = {"@type": "PostalAddress", "addressLocality": page.city}
+        if page.country:
+            address["addressCountry"] = page.country.code
+        locations.append({"@type": "Place", "name": page.venue or page.city, "address": address})
+    if page.online_url:
+        locations.append({"@type": "VirtualLocation", "url": page.online_url})
+    if locations:
+        data["location"] = locations[0] if len(locations) == 1 else locations
+    organisers = [
+        {
+            "@type": "Organization",
+            "name": partner.title,
+            "url": request.build_absolute_uri(partner.url),
+        }
+        for partner in page.partners.all()
+    ]
+    data["organizer"] = organisers or {
+        "@type": "Organization",
+        "name": settings.WAGTAIL_SITE_NAME,
+        "url": request.build_absolute_uri("/"),
+    }
+    return data

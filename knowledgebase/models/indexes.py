@@ -1,26 +1,26 @@
 """The four listings: policy papers, guidelines, case stories, news."""
 
 from django.apps import apps
-from django.db.models import F, Q
-from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 
 from core.models import BaseIndexPage
-from knowledgebase import feeds
+from knowledgebase import calendar, feeds
 from knowledgebase.listing import FILTER_NAMES, build_listing
 
 
-class KnowledgeIndexPage(BaseIndexPage):
+class KnowledgeIndexPage(RoutablePageMixin, BaseIndexPage):
     """Shared rules of the four knowledge-base listings: every live page of
     the listed types in the active locale, wherever it sits in the tree
-    (under this index or in a partner's section), filtered and paginated."""
+    (under this index or in a partner's section), filtered and paginated,
+    with an RSS feed at ``feed/``."""
 
     parent_page_types = ["home.HomePage"]
     max_count_per_parent = 1
     api_fields = ["summary", "intro"]
     listed_types: tuple[str, ...] = ()
+    upcoming_first = False
 
     class Meta:
         abstract = True
@@ -30,7 +30,9 @@ class KnowledgeIndexPage(BaseIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        listing = build_listing(request, Locale.get_active(), self.listed_models())
+        listing = build_listing(
+            request, Locale.get_active(), self.listed_models(), upcoming_first=self.upcoming_first
+        )
         query = request.GET.copy()
         query.pop("page", None)
         context.update(
@@ -40,6 +42,7 @@ class KnowledgeIndexPage(BaseIndexPage):
             filter_names=FILTER_NAMES,
             filter_query=query.urlencode(),
             filters_active=bool(listing.form.active),
+            feed_url=self.get_url(request) + self.reverse_subpage("feed"),
         )
         return context
 
@@ -51,8 +54,33 @@ class KnowledgeIndexPage(BaseIndexPage):
             response.status_code = 400
         return response
 
-    def serve(self, request, *args, **kwargs):
-        return self.with_status(super().serve(request, *args, **kwargs))
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        return self.with_status(super().index_route(request, *args, **kwargs))
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        return self.feed_response(request, "rss")
+
+    def feed_response(self, request, kind: str):
+        return feeds.feed_response(
+            request,
+            kind,
+            title=self.title,
+            link=self.get_url(request),
+            description=self.summary,
+            language=self.locale.language_code,
+            items=self.feed_items(),
+        )
+
+    def feed_items(self, limit: int = feeds.FEED_SIZE):
+        return feeds.newest(
+            {
+                model: model.objects.live().public().filter(locale=self.locale).values("pk")
+                for model in self.listed_models()
+            },
+            limit,
+        )
 
 
 class PolicyPaperIndexPage(KnowledgeIndexPage):
@@ -79,11 +107,13 @@ class CaseStoryIndexPage(KnowledgeIndexPage):
         verbose_name = _("case story index")
 
 
-class NewsIndexPage(RoutablePageMixin, KnowledgeIndexPage):
-    """News and events by date, with RSS 2.0 and Atom feeds."""
+class NewsIndexPage(KnowledgeIndexPage):
+    """News and events by date, with RSS 2.0 and Atom feeds and an
+    iCalendar feed of the events."""
 
     subpage_types = ["knowledgebase.NewsPage", "knowledgebase.EventPage"]
     listed_types = ("NewsPage", "EventPage")
+    upcoming_first = True
 
     class Meta:
         verbose_name = _("news index")
@@ -93,30 +123,24 @@ class NewsIndexPage(RoutablePageMixin, KnowledgeIndexPage):
         base = self.get_url(request)
         context["feed_rss_url"] = base + self.reverse_subpage("feed_rss")
         context["feed_atom_url"] = base + self.reverse_subpage("feed_atom")
+        # Served without the sub-route's slash (knowledgebase/urls.py).
+        context["events_ics_url"] = base + "events.ics"
         return context
-
-    @path("")
-    def index_route(self, request, *args, **kwargs):
-        return self.with_status(super().index_route(request, *args, **kwargs))
 
     @path("feed/rss/", name="feed_rss")
     def rss_feed(self, request):
-        return feeds.feed_response(self, request, "rss")
+        return self.feed_response(request, "rss")
 
     @path("feed/atom/", name="feed_atom")
     def atom_feed(self, request):
-        return feeds.feed_response(self, request, "atom")
+        return self.feed_response(request, "atom")
 
-    def feed_items(self, limit: int = feeds.FEED_SIZE):
-        models = self.listed_models()
-        ids = [m.objects.live().public().filter(locale=self.locale).values("pk") for m in models]
-        condition = Q()
-        for subquery in ids:
-            condition |= Q(pk__in=subquery)
-        dates = Coalesce(*[F(f"{m._meta.model_name}__date") for m in models])
-        return list(
-            Page.objects.filter(condition)
-            .annotate(sort_date=dates)
-            .order_by(F("sort_date").desc(), "-pk")
-            .specific()[:limit]
+    @path("events.ics/", name="events_ics")
+    def events_ics(self, request):
+        return calendar.calendar_response(
+            calendar.feed_events(self),
+            request,
+            name=f"{self.title} · {self.locale.get_display_name()}",
+            language=self.locale.language_code,
+            filename=f"events-{self.locale.language_code}",
         )

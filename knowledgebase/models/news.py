@@ -1,13 +1,20 @@
 """News items and events, listed by date and syndicated as feeds."""
 
+from zoneinfo import available_timezones
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from knowledgebase import calendar
 from knowledgebase.blocks import RICH
 
 from .base import PARTNER_SECTIONS, KnowledgePage
@@ -45,9 +52,29 @@ class EventFormat(models.TextChoices):
     HYBRID = "hybrid", _("On site and online")
 
 
-class EventPage(KnowledgePage):
+def default_time_zone() -> str:
+    return settings.TIME_ZONE
+
+
+def validate_time_zone(value: str) -> None:
+    if value not in available_timezones():
+        raise ValidationError(
+            _("“%(value)s” is not a time zone name such as Europe/Lisbon."),
+            params={"value": value},
+        )
+
+
+class EventPage(RoutablePageMixin, KnowledgePage):
     end_date = models.DateField(_("end date"), null=True, blank=True)
     start_time = models.TimeField(_("start time"), null=True, blank=True)
+    end_time = models.TimeField(_("end time"), null=True, blank=True)
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        default=default_time_zone,
+        validators=[validate_time_zone],
+        help_text=_("Where the times above are kept, e.g. Europe/Lisbon."),
+    )
     event_format = models.CharField(
         _("format"), max_length=8, choices=EventFormat.choices, default=EventFormat.ONSITE
     )
@@ -63,7 +90,13 @@ class EventPage(KnowledgePage):
 
     content_panels = KnowledgePage.content_panels + [
         MultiFieldPanel(
-            [FieldPanel("date"), FieldPanel("end_date"), FieldPanel("start_time")],
+            [
+                FieldPanel("date"),
+                FieldPanel("end_date"),
+                FieldPanel("start_time"),
+                FieldPanel("end_time"),
+                FieldPanel("time_zone"),
+            ],
             heading=_("When"),
         ),
         MultiFieldPanel(
@@ -91,6 +124,8 @@ class EventPage(KnowledgePage):
         *KnowledgePage.base_api_fields,
         "end_date",
         "start_time",
+        "end_time",
+        "time_zone",
         "event_format",
         "venue",
         "city",
@@ -105,6 +140,8 @@ class EventPage(KnowledgePage):
         TranslatableField("body"),
         SynchronizedField("end_date"),
         SynchronizedField("start_time"),
+        SynchronizedField("end_time"),
+        SynchronizedField("time_zone"),
         SynchronizedField("event_format"),
         SynchronizedField("country"),
         SynchronizedField("online_url"),
@@ -114,9 +151,15 @@ class EventPage(KnowledgePage):
     class Meta:
         verbose_name = _("event")
 
-    def clean(self):
-        from django.core.exceptions import ValidationError
+    @path("event.ics/", name="ics")
+    def ics(self, request):
+        return calendar.event_response(self, request)
 
+    @property
+    def is_past(self) -> bool:
+        return (self.end_date or self.date) < timezone.localdate()
+
+    def clean(self):
         super().clean()
         if self.end_date and self.date and self.end_date < self.date:
             raise ValidationError({"end_date": _("The event cannot end before it starts.")})

@@ -17,6 +17,11 @@ def json_ld(context, page):
     return structured_data.json_ld_html(page, context["request"])
 
 
+@register.simple_tag(takes_context=True)
+def event_json_ld(context, page):
+    return structured_data.script_tag(structured_data.event_json_ld(page, context["request"]))
+
+
 @register.simple_tag
 def query_with(query: str, **params) -> str:
     """``query`` (an urlencoded string) with ``params`` set, for pagination."""

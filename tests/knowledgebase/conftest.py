@@ -158,17 +158,15 @@ def make_news(parent, title=None, *, date=datetime.date(2025, 1, 10), **fields):
 
 def make_event(parent, title=None, *, date=datetime.date(2025, 5, 20), **fields):
     number = next(_counter)
-    page = EventPage(
-        title=title or f"Event {number}",
-        slug=f"event-{number}",
-        date=date,
-        summary="An event.",
-        venue="Hall 2",
-        city="Turin",
-        country="IT",
-        body="<p>Come along.</p>",
+    values = {
+        "summary": "An event.",
+        "venue": "Hall 2",
+        "city": "Turin",
+        "country": "IT",
+        "body": "<p>Come along.</p>",
         **fields,
-    )
+    }
+    page = EventPage(title=title or f"Event {number}", slug=f"event-{number}", date=date, **values)
     return add(parent, page)
 
 
