@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "learning",
     "partners",
     "search",
+    "social",
     # Wagtail and translation.
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -230,3 +231,12 @@ if DEEPL_API_KEY:
     }
 else:
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+
+# The social feed on the home page (social/): fetched by
+# `manage.py refresh_social_feed`, never during a page request.
+SOCIAL_FEED_TIMEOUT = float(os.environ.get("SOCIAL_FEED_TIMEOUT", "5"))
+SOCIAL_FEED_MAX_BYTES = int(os.environ.get("SOCIAL_FEED_MAX_BYTES", str(2 * 1024 * 1024)))
+SOCIAL_FEED_POSTS_SHOWN = 6
+# Private and loopback addresses are refused (server-side request forgery)
+# unless this is set, as the tests do for their local feed server.
+SOCIAL_FEED_ALLOW_PRIVATE = os.environ.get("SOCIAL_FEED_ALLOW_PRIVATE", "") == "1"
