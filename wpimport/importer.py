@@ -155,7 +155,9 @@ class Importer:
                     f"{model._meta.verbose_name} pages cannot go under "
                     f'"{parent.title}" ({parent.specific_class._meta.verbose_name})'
                 )
-            self.report.placed[str(model._meta.verbose_name)] = f'"{parent.title}" (id {parent.pk})'
+            self.report.placed[str(model._meta.verbose_name_plural)] = (
+                f'"{parent.title}" (id {parent.pk})'
+            )
         return bases
 
     def _index(self, model, home):

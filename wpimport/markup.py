@@ -31,7 +31,8 @@ CORE_SHORTCODES = {"audio", "video", "playlist", "embed", "caption", "wp_caption
 
 BLOCK_TAG = re.compile(
     r"^\s*<(?:address|article|aside|blockquote|details|div|dl|fieldset|figcaption|figure|"
-    r"footer|form|h[1-6]|header|hr|li|main|nav|ol|p|pre|section|table|ul|wp-embed|wp-gallery)\b",
+    r"footer|form|h[1-6]|header|hr|li|main|nav|ol|p|pre|script|section|style|table|ul|"
+    r"wp-embed|wp-gallery)\b",
     re.IGNORECASE,
 )
 BARE_URL = re.compile(r"^\s*(https?://[^\s<>\"']+)\s*$")

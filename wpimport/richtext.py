@@ -18,6 +18,7 @@ from urllib.parse import parse_qs, urlparse
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from django.utils.html import strip_tags
 from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
+from wagtail.images.formats import get_image_formats
 from wagtail.rich_text import features as feature_registry
 
 from . import markup
@@ -59,6 +60,7 @@ class Piece:
     kind: str
     value: object
     alt: str = ""
+    format: str = "fullwidth"
 
 
 def field_features(field_or_block) -> list[str]:
@@ -134,7 +136,7 @@ class Converter:
             name = node.name if isinstance(node, Tag) else None
             if name == "wp-image":
                 flush()
-                pieces.append(Piece("image", node.image, node.get("alt", "")))
+                pieces.append(Piece("image", node.image, node.get("alt", ""), node.get("format", "fullwidth")))
             elif name == "wp-embed":
                 flush()
                 pieces.append(Piece("embed", node["url"]))
@@ -150,7 +152,7 @@ class Converter:
     def render(self, piece: Piece) -> str:
         if piece.kind == "image":
             return (
-                f'<embed alt="{escape(piece.alt)}" embedtype="image" format="fullwidth" '
+                f'<embed alt="{escape(piece.alt)}" embedtype="image" format="{piece.format}" '
                 f'id="{piece.value.pk}"/>'
             )
         if piece.kind == "embed":
@@ -179,14 +181,34 @@ class Converter:
             if "embed" not in self.features:
                 self._embed_as_link(soup, tag)
         for tag in soup.find_all("a"):
-            self._link(tag)
+            if tag.get_text(strip=True) or tag.find(["wp-image", "wp-embed"]):
+                self._link(tag)
+            else:
+                tag.decompose()
         self._lift_atomic(soup)
         for tag in reversed(soup.find_all(True)):
             self._fit(soup, tag, keep_headings)
         for tag in soup.find_all("p"):
-            if not tag.get_text(strip=True) and not tag.find(["br", "wp-image", "wp-embed"]):
+            if not tag.get_text(strip=True) and not tag.find(["wp-image", "wp-embed"]):
                 tag.decompose()
+        self._wrap_inline_runs(soup)
         return soup
+
+    @staticmethod
+    def _wrap_inline_runs(soup) -> None:
+        """Text and inline elements left at the top level (from unwrapped
+        containers) become paragraphs of their own."""
+        run: list = []
+        for node in [*soup.contents, None]:
+            if node is not None and not (isinstance(node, Tag) and node.name in BLOCKS):
+                run.append(node)
+                continue
+            if any(str(n).strip() for n in run):
+                paragraph = soup.new_tag("p")
+                run[0].insert_before(paragraph)
+                for part in run:
+                    paragraph.append(part.extract())
+            run = []
 
     def _embed_tag(self, soup, url: str) -> Tag:
         return soup.new_tag("wp-embed", attrs={"url": url})
@@ -228,6 +250,11 @@ class Converter:
             return
         parent = tag.parent
         placeholder = soup.new_tag("wp-image", attrs={"alt": tag.get("alt") or image.description})
+        classes = tag.get("class") or []
+        formats = {image_format.name for image_format in get_image_formats()}
+        placeholder["format"] = next(
+            (f for f in ("left", "right") if f"align{f}" in classes and f in formats), "fullwidth"
+        )
         placeholder.image = image
         tag.replace_with(placeholder)
         # A link around an image (to its full size) has nothing left to say.

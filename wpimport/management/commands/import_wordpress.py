@@ -54,8 +54,8 @@ class Command(BaseCommand):
         if settings.dry_run:
             title += ": dry run, nothing was saved"
         write(title)
-        for model, parent in report.placed.items():
-            write(f"  {model} pages go under {parent}")
+        for model, parent in sorted(report.placed.items()):
+            write(f"  {model} go under {parent}")
         write(f"  {'':<14}" + "".join(f"{o:>11}" for o in OUTCOMES))
         for kind, counts in report.counts.items():
             write(f"  {kind:<14}" + "".join(f"{counts[o]:>11}" for o in OUTCOMES))
