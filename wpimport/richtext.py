@@ -136,7 +136,8 @@ class Converter:
             name = node.name if isinstance(node, Tag) else None
             if name == "wp-image":
                 flush()
-                pieces.append(Piece("image", node.image, node.get("alt", ""), node.get("format", "fullwidth")))
+                image_format = node.get("format", "fullwidth")
+                pieces.append(Piece("image", node.image, node.get("alt", ""), image_format))
             elif name == "wp-embed":
                 flush()
                 pieces.append(Piece("embed", node["url"]))
