@@ -46,7 +46,8 @@ class Command(BaseCommand):
             report = Importer(settings, log=log).run()
         except ImportFailed as error:
             raise CommandError(f"{error}. Nothing was imported.") from error
-        self.print_report(report, settings)
+        if verbose:
+            self.print_report(report, settings)
 
     def print_report(self, report, settings):
         write = self.stdout.write
