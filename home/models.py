@@ -42,6 +42,7 @@ class HomePage(BasePage):
         "learning.LearningIndexPage",
         "partners.PartnerIndexPage",
         "partners.ExchangeIndexPage",
+        "home.ContentPage",
     ]
     max_count_per_parent = 1
 
@@ -103,3 +104,48 @@ class HomePage(BasePage):
         return (
             news_page.objects.live().public().filter(locale=self.locale).order_by("-date")[:limit]
         )
+
+
+# Headings, lists, links, quotes, images and embeds: what a general page
+# needs (and what pages imported from WordPress carry).
+CONTENT_FEATURES = [
+    "h2",
+    "h3",
+    "h4",
+    "bold",
+    "italic",
+    "link",
+    "document-link",
+    "ol",
+    "ul",
+    "blockquote",
+    "hr",
+    "image",
+    "embed",
+]
+
+
+class ContentPage(BasePage):
+    """A plain page ("About us", "Contact"...): an introduction and a body."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    body = RichTextField(_("body"), blank=True, features=CONTENT_FEATURES)
+
+    parent_page_types = ["home.HomePage", "home.ContentPage"]
+    subpage_types = ["home.ContentPage"]
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.FilterField("locale"),
+    ]
+    api_fields = ["summary", "intro", "body"]
+    override_translatable_fields = [
+        TranslatableField("summary"),
+        TranslatableField("intro"),
+        TranslatableField("body"),
+    ]
+
+    class Meta:
+        verbose_name = _("content page")

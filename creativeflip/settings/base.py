@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "partners",
     "search",
     "social",
+    "wpimport",
     # Wagtail and translation.
     "wagtail_localize",
     "wagtail_localize.locales",
