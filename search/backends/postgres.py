@@ -91,9 +91,7 @@ class TwoStepRanking:
         queryset = in_locale(self.queryset.annotate(_lead_=lead_match))
         if lead:
             queryset = queryset.filter(_lead_=True)
-        elif not others:
-            return queryset.none()
-        else:
+        elif others:
             # Upstream's combined vector: the GIN index on title || body
             # (migration search.0002) serves it.
             combined = first
@@ -102,6 +100,9 @@ class TwoStepRanking:
             queryset = queryset.annotate(_vector_=combined).filter(
                 _vector_=search_query, _lead_=False
             )
+        else:
+            # One vector (autocomplete): every match matched it.
+            queryset = queryset.none()
         return queryset.annotate(_rank_=rank).order_by(F("_rank_").desc(), "-pk")
 
 
