@@ -10,6 +10,7 @@ from django.db.models import Count, ManyToManyField
 from wagtail.models import Page
 
 from .facets import model_field
+from .query import WORD
 
 SUGGESTIONS = 8
 
@@ -72,11 +73,11 @@ def suggest(text: str, locale, limit: int = SUGGESTIONS) -> dict:
         return {"query": text, "titles": [], "skills": []}
     pages = Page.objects.live().public().filter(locale=locale, depth__gt=1)
     titles = []
-    try:
-        found = pages.autocomplete(text)[:limit]
+    # Words only, as for a search: no backend query syntax can reach it.
+    words = " ".join(WORD.findall(text)[:32])
+    if words:
+        found = pages.autocomplete(words, operator="and")[:limit]
         titles = [{"title": p.title, "url": p.url} for p in found]
-    except Exception:  # a backend that cannot autocomplete this text
-        titles = []
     if len(titles) < limit:
         seen = {t["url"] for t in titles}
         for page in pages.filter(title__icontains=text).order_by("title")[:limit]:

@@ -29,5 +29,9 @@ def SearchBackend(params):  # noqa: N802 - Wagtail looks this name up
     # Wagtail's own backend (MySQL, SQLite without FTS5): facet rows too.
     from ..facet_rows import FacetRowsMixin
 
-    backend.index_class = type("Index", (FacetRowsMixin, backend.index_class), {})
+    backend.index_class = type(
+        "Index",
+        (FacetRowsMixin, backend.index_class),
+        {"__doc__": "Upstream's database index, writing facet rows beside it."},
+    )
     return backend

@@ -52,6 +52,10 @@ def plain_value(value):
 
 
 class LocaleMappingMixin:
+    """Extends upstream's ``get_mapping()`` with a field per language and
+    ``get_document()`` with the object's text in its language's field
+    (and country codes for django-countries values)."""
+
     def get_mapping(self):
         mapping = super().get_mapping()
         for code, analyzer in LANGUAGE_ANALYZERS.items():
@@ -69,6 +73,9 @@ class LocaleMappingMixin:
 
 
 class LocaleQueryMixin:
+    """Extends upstream's ``get_inner_query()``: its query OR a match on the
+    active language's field."""
+
     def language_query(self):
         code = active_language()
         if code not in LANGUAGE_ANALYZERS or not isinstance(self.query, (PlainText, Fuzzy, Phrase)):
@@ -90,6 +97,8 @@ class LocaleQueryMixin:
 
 
 class HighlightMixin:
+    """Adds ``highlight()`` to the backend (upstream has none)."""
+
     def highlight_body(self, pks, text: str, code: str) -> dict:
         from search.highlight import CLOSE, OPEN
 
@@ -136,19 +145,30 @@ def locale_backend(base_backend):
     facet rows written beside the index."""
     from ..facet_rows import FacetRowsItemMixin
 
-    mapping = type("Mapping", (LocaleMappingMixin, base_backend.mapping_class), {})
+    mapping = type(
+        "Mapping",
+        (LocaleMappingMixin, base_backend.mapping_class),
+        {"__doc__": "Upstream's mapping with a field per language."},
+    )
     attrs = {
+        "__doc__": "Upstream's backend: analyzers per language, a highlighter, facet rows.",
         "mapping_class": mapping,
-        "index_class": type("Index", (FacetRowsItemMixin, base_backend.index_class), {}),
+        "index_class": type(
+            "Index",
+            (FacetRowsItemMixin, base_backend.index_class),
+            {"__doc__": "Upstream's index, writing facet rows beside it."},
+        ),
+        # Every compiler gets our mapping: upstream's would not know the
+        # per-language fields.
         "query_compiler_class": type(
             "QueryCompiler",
             (LocaleQueryMixin, base_backend.query_compiler_class),
-            {"mapping_class": mapping},
+            {"mapping_class": mapping, "__doc__": "Upstream's query OR a language match."},
         ),
         "autocomplete_query_compiler_class": type(
             "AutocompleteQueryCompiler",
             (base_backend.autocomplete_query_compiler_class,),
-            {"mapping_class": mapping},
+            {"mapping_class": mapping, "__doc__": "Upstream's autocomplete, our mapping."},
         ),
     }
 

@@ -98,7 +98,9 @@ def config_for_language(code: str | None) -> str:
 
 
 class OnePassIndexer(ObjectIndexer):
-    """Wagtail's field preparation, done once per object."""
+    """Upstream's ``ObjectIndexer`` prepares the object's search fields again
+    for each of ``title``, ``body``, ``autocomplete``, ``title_text`` and
+    ``body_text``; here they are prepared once, the same way, and split."""
 
     @cached_property
     def prepared(self) -> list[tuple]:
@@ -136,6 +138,10 @@ def vector_sql(texts: list[tuple[str, str]], config: str) -> tuple[str, list]:
 
 
 class LocaleVectorIndex(PostgresIndex):
+    """Replaces upstream's ``PostgresIndex.add_items()`` (vectors in the
+    backend's one configuration, ``title_norm`` rewritten after each chunk)
+    and ``_refresh_title_norms()`` with the one-pass UPSERT above."""
+
     def add_items(self, model, objs):
         if not objs or not model.get_search_fields():
             return
@@ -175,4 +181,5 @@ class LocaleVectorIndex(PostgresIndex):
 
 
 class LocalePostgresIndex(FacetRowsMixin, LocaleVectorIndex):
-    """The vectors above, and the pages' facet rows beside them."""
+    """Upstream's ``PostgresIndex`` as changed above, writing the pages'
+    facet rows beside the index rows."""

@@ -61,36 +61,70 @@ def in_locale(queryset):
     return queryset.annotate(_entry_locale_=entry_locale).filter(_entry_locale_=locale_id)
 
 
-class LocalePostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
-    def get_config(self, backend):
-        return config_for_language(translation.get_language())
+class TwoStepRanking:
+    """Mixed into every query compiler of the backend (search and
+    autocomplete), so that the results class can ask any of them the same
+    questions.
+
+    Replaces, for plain relevance-ordered queries over the index columns,
+    upstream's ``PostgresSearchQueryCompiler.search()``, which matches the
+    concatenation of the compiler's index vectors and ranks every match in
+    one query. Here the first index vector (the title; autocomplete has only
+    its own column) is matched and ranked first, the other vectors after
+    (see the module's docstring). Everything else (``Fuzzy``, ``MatchAll``,
+    ``Not``, ``fields=[...]``, no relevance ordering) stays upstream's.
+    """
 
     def two_step(self) -> bool:
-        """Whether this query is ranked in two steps: a relevance-ordered
-        full-text query over the index columns."""
         plain = not isinstance(self.query, (MatchAll, Fuzzy, Not))
         return plain and self.fields is None and self.order_by_relevance
 
-    def ranked(self, config, in_title: bool):
-        """Matches whose title does (or does not) match, best first."""
+    def ranked(self, config, lead: bool):
+        """Matches whose first index vector does (or, with ``lead`` false,
+        does not) match, best first by upstream's rank expression over all
+        the compiler's index vectors."""
         search_query = self.build_tsquery(self.query, config=config)
         vectors = self.get_index_vectors(search_query)
         rank = self._build_rank_expression(vectors, config)
-        title_match = ExpressionWrapper(
-            Q(index_entries__title=search_query), output_field=BooleanField()
-        )
-        queryset = in_locale(self.queryset.annotate(_in_title_=title_match))
-        if in_title:
-            queryset = queryset.filter(_in_title_=True)
-        else:
-            both = F("index_entries__title")._combine(F("index_entries__body"), "||", False)
-            queryset = queryset.annotate(_vector_=both).filter(
-                _vector_=search_query, _in_title_=False
+        first, *others = [vector for vector, _weight in vectors]
+        lead_match = ExpressionWrapper(Q((first.name, search_query)), output_field=BooleanField())
+        queryset = in_locale(self.queryset.annotate(_lead_=lead_match))
+        if lead:
+            queryset = queryset.filter(_lead_=True)
+        elif others:
+            # Upstream's combined vector: the GIN index on title || body
+            # (migration search.0002) serves it.
+            combined = first
+            for vector in others:
+                combined = combined._combine(vector, "||", False)
+            queryset = queryset.annotate(_vector_=combined).filter(
+                _vector_=search_query, _lead_=False
             )
+        else:
+            # One vector (autocomplete): every match matched it.
+            queryset = queryset.none()
         return queryset.annotate(_rank_=rank).order_by(F("_rank_").desc(), "-pk")
 
 
+class LocalePostgresSearchQueryCompiler(TwoStepRanking, PostgresSearchQueryCompiler):
+    """Upstream's search compiler, parsing the query with the active
+    language's configuration instead of the backend's ``SEARCH_CONFIG``."""
+
+    def get_config(self, backend):
+        return config_for_language(translation.get_language())
+
+
+class LocalePostgresAutocompleteQueryCompiler(TwoStepRanking, PostgresAutocompleteQueryCompiler):
+    """Upstream's autocomplete compiler (prefix match on the autocomplete
+    column, parsed with the backend's ``autocomplete_config``), ranked
+    through the same path as a search."""
+
+
 class LocalePostgresSearchResults(PostgresSearchResults):
+    """Replaces upstream's ``PostgresSearchResults._do_search()`` (one query
+    through ``compiler.search()``) with the two steps of ``TwoStepRanking``
+    for the queries it takes; any compiler of this backend may come here."""
+
     def _do_search(self):
         compiler = self.query_compiler
         if not compiler.two_step():
@@ -117,8 +151,12 @@ class LocalePostgresSearchResults(PostgresSearchResults):
 
 
 class LocalePostgresSearchBackend(PostgresSearchBackend):
+    """Upstream's ``PostgresSearchBackend`` with the compilers, results and
+    index above; ``SEARCH_CONFIG`` only names the configuration of objects
+    without a language (upstream uses it for every row and query)."""
+
     query_compiler_class = LocalePostgresSearchQueryCompiler
-    autocomplete_query_compiler_class = PostgresAutocompleteQueryCompiler
+    autocomplete_query_compiler_class = LocalePostgresAutocompleteQueryCompiler
     index_class = LocalePostgresIndex
     results_class = LocalePostgresSearchResults
 

@@ -41,7 +41,7 @@ from django.db.models import Expression, FloatField
 from django.db.models.sql.constants import INNER
 from modelsearch.backends.database.sqlite import sqlite as wagtail_sqlite
 from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
-from modelsearch.query import MatchAll, Not
+from modelsearch.query import MatchAll, Not, Phrase, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
 from ..facet_rows import FacetRowsMixin
@@ -157,6 +157,23 @@ class RankScore(Expression):
 
 
 class SQLiteSearchQueryCompiler(wagtail_sqlite.SQLiteSearchQueryCompiler):
+    """Replaces upstream's ``SQLiteSearchQueryCompiler.search()`` (a scalar
+    subquery re-running the MATCH for each result's score) with one join to
+    the ranked matches, for the searches that need a score; and quotes
+    double quotes in the query, which upstream leaves as they are."""
+
+    def build_search_query_content(self, query, config=None):
+        # Upstream wraps each term and phrase in "..." for FTS5 without
+        # escaping: a quote in the text ended the string, and the MATCH
+        # failed (a 500 in the admin's document search). FTS5 reads "" as
+        # a quote inside a string.
+        if isinstance(query, PlainText):
+            text = query.query_string.replace('"', '""')
+            query = PlainText(text, operator=query.operator, boost=query.boost)
+        elif isinstance(query, Phrase):
+            query = Phrase(query.query_string.replace('"', '""'))
+        return super().build_search_query_content(query, config=config)
+
     def search(self, config, start, stop, score_field=None):
         query = normalize(self.query)
         if isinstance(query, (MatchAll, Not)) or (
@@ -190,15 +207,18 @@ class SQLiteSearchQueryCompiler(wagtail_sqlite.SQLiteSearchQueryCompiler):
 class SQLiteAutocompleteQueryCompiler(
     SQLiteSearchQueryCompiler, wagtail_sqlite.SQLiteAutocompleteQueryCompiler
 ):
-    """Wagtail's autocomplete (prefix match on the autocomplete column),
-    ranked as above."""
+    """Upstream's ``SQLiteAutocompleteQueryCompiler`` (prefix match on the
+    autocomplete column), its ``search()`` replaced as above."""
 
 
 class SQLiteIndex(FacetRowsMixin, wagtail_sqlite.SQLiteIndex):
-    """Wagtail's index, and the pages' facet rows beside it."""
+    """Upstream's ``SQLiteIndex``, writing the pages' facet rows beside it."""
 
 
 class SQLiteSearchBackend(wagtail_sqlite.SQLiteSearchBackend):
+    """Upstream's ``SQLiteSearchBackend`` with both compilers and the index
+    replaced by the classes above."""
+
     query_compiler_class = SQLiteSearchQueryCompiler
     autocomplete_query_compiler_class = SQLiteAutocompleteQueryCompiler
     index_class = SQLiteIndex

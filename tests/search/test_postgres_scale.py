@@ -64,6 +64,22 @@ def test_two_step_ranking_gives_wagtails_order(news_corpus, window):
     assert everything[4:] == [page.pk for page in reversed(news_corpus[4:])]
 
 
+@pytest.mark.parametrize("window", [(0, 3), (2, 6), (0, None)])
+def test_autocomplete_takes_the_same_path(news_corpus, window):
+    """The admin's searches autocomplete: the same results class ranks them,
+    in Wagtail's order, with scores."""
+    queryset = base_queryset(Locale.objects.get(language_code="en")).specific(defer=True)
+    found = {}
+    for name, backend in (("ours", get_search_backend()), ("wagtails", WagtailRanked({}))):
+        results = backend.autocomplete("cooper", queryset).annotate_score("score")
+        with translation.override("en"):
+            found[name] = [(page.pk, page.score) for page in results[slice(*window)]]
+    assert found["ours"] == found["wagtails"]
+    # The four titles starting with "Cooper", equal in rank: newest first.
+    titles = [page.pk for page in reversed(news_corpus[:4])]
+    assert [pk for pk, _score in found["ours"]] == titles[slice(*window)]
+
+
 def test_a_first_page_of_results_does_not_rank_text_only_matches(news_corpus):
     queryset = base_queryset(Locale.objects.get(language_code="en")).specific(defer=True)
     with CaptureQueriesContext(connection) as queries:
