@@ -1,19 +1,24 @@
-"""Admin form for documents (WAGTAILDOCS_DOCUMENT_FORM_BASE): upload
-validation lives here.
+"""Admin forms for documents (WAGTAILDOCS_DOCUMENT_FORM_BASE) and images
+(WAGTAILIMAGES_IMAGE_FORM_BASE): upload validation lives here.
 
 Wagtail already enforces WAGTAILDOCS_EXTENSIONS and WAGTAILDOCS_MAX_UPLOAD_SIZE.
 On top of that the file's content must match its extension (a ``.pdf`` that is
-really a program or a web page is refused), and a PDF must be readable: an
-encrypted or damaged PDF is refused with a message that says how to fix it.
-A PDF that is merely slow or partly unreadable is accepted; its document then
-carries a visible extraction warning.
+really a program or a web page is refused), and a PDF must open: an encrypted
+or damaged PDF is refused with a message that says how to fix it. Those checks
+are cheap and bounded (the first bytes, then pypdf opening the file in a child
+process limited to DOCUMENT_CHECK_MAX_SECONDS); reading the text is left to a
+background task (``core.tasks``), whose outcome the document's edit view and
+the document listing show.
 """
 
 import os
 
 from django import forms
+from django.conf import settings
+from django.core.validators import FileExtensionValidator
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.forms import BaseDocumentForm
+from wagtail.images.forms import BaseImageForm
 
 from core import extraction
 
@@ -61,30 +66,50 @@ def sniff(head: bytes, extension: str) -> str | None:
 class DocumentForm(BaseDocumentForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        warning = getattr(self.instance, "extraction_warning", "")
-        if warning and "file" in self.fields:
-            # Shown under the file field on the edit view: why search cannot
-            # see (all of) this document's text.
-            self.fields["file"].help_text = _("Text extraction: %(warning)s") % {"warning": warning}
+        if self.instance.pk and "file" in self.fields:
+            # Shown under the file field on the edit view: whether search can
+            # see this document's text yet, and why not all of it.
+            status = self.instance.extraction_label()
+            warning = self.instance.extraction_warning
+            if warning and warning not in status:
+                status = f"{status} ({warning})"
+            self.fields["file"].help_text = _("Text extraction: %(status)s") % {"status": status}
 
     def clean_file(self):
         uploaded = self.cleaned_data.get("file")
         if not uploaded or "file" not in self.changed_data:
             return uploaded
         extension = os.path.splitext(uploaded.name)[1].lstrip(".").lower()
+        allowed = getattr(settings, "WAGTAILDOCS_EXTENSIONS", None)
+        if allowed:
+            # The same check as Wagtail's model, first: no point in sniffing
+            # a file type that is refused anyway.
+            FileExtensionValidator(allowed)(uploaded)
         uploaded.seek(0)
-        data = uploaded.read()
-        uploaded.seek(0)
-        problem = sniff(data[:2048], extension)
+        head = uploaded.read(2048)
+        problem = sniff(head, extension)
         if problem:
             raise forms.ValidationError(
                 MESSAGES[problem], code=problem, params={"type": extension.upper()}
             )
-        # Extract now, in the bounded child process, so that an unreadable
-        # PDF is refused here and the model does not read the file twice.
-        probe = self.instance.__class__(file=uploaded)
-        result = probe.run_extraction(data)
-        if result.refused:
-            raise forms.ValidationError(MESSAGES[result.status], code=result.status)
-        self.instance._pending_extraction = result
+        if extension == "pdf":
+            uploaded.seek(0)
+            result = extraction.check_pdf(uploaded.read(), settings.DOCUMENT_CHECK_MAX_SECONDS)
+            # A check that ran out of time proves nothing: the background
+            # extraction has the larger budget and reports its own failure.
+            if result.refused:
+                raise forms.ValidationError(MESSAGES[result.status], code=result.status)
+        uploaded.seek(0)
         return uploaded
+
+
+class ImageForm(BaseImageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "file" in self.fields:
+            # Wagtail's own message says "(unknown number)" whenever Pillow
+            # stopped reading the image early, which is for every large one.
+            self.fields["file"].error_messages["file_too_many_pixels"] = _(
+                "This image has too many pixels: at most %(max_pixels_count)s are allowed. "
+                "Scale it down and upload it again."
+            )
