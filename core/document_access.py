@@ -72,6 +72,8 @@ def visitor_may_view_one_of(pages, request) -> bool:
 
 
 def may_manage(user, document) -> bool:
+    if not user.is_authenticated:
+        return False
     policy = policy_registry.get_by_type(get_document_model())
     return policy.user_has_any_permission_for_instance(user, ["change", "choose"], document)
 

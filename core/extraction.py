@@ -8,8 +8,8 @@ and stops early with what it has, so a slow but honest PDF still gets most of
 its text indexed.
 
 Two calls use it: ``check_pdf`` (structure only: can the file be opened,
-is it locked by a password, how many pages) runs in the upload request and
-takes a fraction of a second; ``extract_pdf`` (the text of every page) runs
+is it locked by a password, how many pages) runs in the upload request for a
+PDF that declares encryption; ``extract_pdf`` (the text of every page) runs
 in a background task (``core.tasks``).
 
 A PDF encrypted with an empty user password (only "permissions" are set)

@@ -3,12 +3,14 @@
 
 Wagtail already enforces WAGTAILDOCS_EXTENSIONS and WAGTAILDOCS_MAX_UPLOAD_SIZE.
 On top of that the file's content must match its extension (a ``.pdf`` that is
-really a program or a web page is refused), and a PDF must open: an encrypted
-or damaged PDF is refused with a message that says how to fix it. Those checks
-are cheap and bounded (the first bytes, then pypdf opening the file in a child
-process limited to DOCUMENT_CHECK_MAX_SECONDS); reading the text is left to a
-background task (``core.tasks``), whose outcome the document's edit view and
-the document listing show.
+really a program or a web page is refused), and a PDF must not be cut off or
+locked: those are refused with a message that says how to fix them. The
+checks are cheap, so that an upload holds a web worker for milliseconds: byte
+tests in this process, and only for a PDF that declares encryption, pypdf in a
+child process limited to DOCUMENT_CHECK_MAX_SECONDS (to tell a locked file
+from one that opens with the empty password). Reading the text, and finding
+damage that only shows when the pages are read, is left to a background task
+(``core.tasks``), whose outcome the edit view and the document listing show.
 """
 
 import os
@@ -63,6 +65,23 @@ def sniff(head: bytes, extension: str) -> str | None:
     return None
 
 
+def pdf_problem(data: bytes) -> str | None:
+    """extraction.CORRUPT or ENCRYPTED when the PDF must be refused now."""
+    # Every complete PDF ends with the pointer to its cross-reference table;
+    # a cut-off download does not.
+    if b"startxref" not in data or b"%%EOF" not in data:
+        return extraction.CORRUPT
+    # The trailer (or cross-reference stream) dictionary names /Encrypt in
+    # plain bytes. Only then is pypdf worth starting: the empty password may
+    # open the file. A check that runs out of time refuses nothing; the
+    # background extraction reports what it finds.
+    if b"/Encrypt" in data:
+        result = extraction.check_pdf(data, settings.DOCUMENT_CHECK_MAX_SECONDS)
+        if result.refused:
+            return result.status
+    return None
+
+
 class DocumentForm(BaseDocumentForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -73,7 +92,9 @@ class DocumentForm(BaseDocumentForm):
             warning = self.instance.extraction_warning
             if warning and warning not in status:
                 status = f"{status} ({warning})"
-            self.fields["file"].help_text = _("Text extraction: %(status)s") % {"status": status}
+            field = self.fields["file"]
+            text = _("Text extraction: %(status)s") % {"status": status}
+            field.help_text = f"{field.help_text} {text}".strip()
 
     def clean_file(self):
         uploaded = self.cleaned_data.get("file")
@@ -94,11 +115,9 @@ class DocumentForm(BaseDocumentForm):
             )
         if extension == "pdf":
             uploaded.seek(0)
-            result = extraction.check_pdf(uploaded.read(), settings.DOCUMENT_CHECK_MAX_SECONDS)
-            # A check that ran out of time proves nothing: the background
-            # extraction has the larger budget and reports its own failure.
-            if result.refused:
-                raise forms.ValidationError(MESSAGES[result.status], code=result.status)
+            problem = pdf_problem(uploaded.read())
+            if problem:
+                raise forms.ValidationError(MESSAGES[problem], code=problem)
         uploaded.seek(0)
         return uploaded
 

@@ -95,10 +95,6 @@ class SiteDocument(AbstractDocument):
     def extension(self) -> str:
         return os.path.splitext(self.file.name or "")[1].lstrip(".").lower()
 
-    @property
-    def text_ready(self) -> bool:
-        return self.extraction_status == ExtractionStatus.DONE
-
     def extraction_label(self) -> str:
         """The status as editors see it in the document listing."""
         label = str(self.get_extraction_status_display())

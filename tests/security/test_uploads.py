@@ -23,6 +23,7 @@ from wagtail.images import get_image_model
 from core.models import SiteDocument
 from knowledgebase.pdf import make_pdf
 from tests.core.test_documents import ENGLISH, form_errors, upload
+from tests.core.test_settings import PRODUCTION_ENV, run_manage
 
 pytestmark = pytest.mark.django_db
 
@@ -114,6 +115,14 @@ def test_a_failure_in_the_worker_is_shown_with_its_reason(admin_client, database
     assert "Failed: Text extraction stopped after" in listing(admin_client)
 
 
+def test_damage_found_only_by_reading_the_pages_is_shown_as_failed(admin_client, database_tasks):
+    # Complete-looking (header, startxref, %%EOF) but no readable structure.
+    data = b"%PDF-1.7\n" + bytes(range(256)) * 8 + b"\nstartxref\n9\n%%EOF\n"
+    assert upload(admin_client, "odd.pdf", data).status_code == 302
+    run_worker()
+    assert "Failed: The file is not a readable PDF" in listing(admin_client)
+
+
 def test_a_title_saved_while_extracting_keeps_the_workers_text(admin_client, database_tasks):
     upload(admin_client, "report.pdf", make_pdf("Hub report", [ENGLISH]))
     document = SiteDocument.objects.get()
@@ -179,6 +188,46 @@ def test_a_wrong_extension_gets_wagtails_message_once(admin_client):
     errors = response.context["form"].errors["file"]
     assert len(errors) == 1
     assert "File extension “exe” is not allowed" in errors[0]
+
+
+def test_a_check_that_runs_out_of_time_refuses_nothing(admin_client, settings):
+    # Far below the child's start-up: the encryption check gives up, the
+    # upload is stored, and the extraction (with its own limit) decides.
+    settings.DOCUMENT_CHECK_MAX_SECONDS = 0.001
+    response = upload(admin_client, "open.pdf", permissions_only_pdf(EncryptionMethod.RC4))
+    assert response.status_code == 302
+    document = SiteDocument.objects.get()
+    assert (document.extraction_status, document.page_count) == ("done", 1)
+
+
+def test_a_locked_pdf_whose_check_ran_out_of_time_fails_in_the_background(admin_client, settings):
+    settings.DOCUMENT_CHECK_MAX_SECONDS = 0.001
+    upload(admin_client, "secret.pdf", make_pdf("Secret", [ENGLISH], password="hunter2"))
+    document = SiteDocument.objects.get()
+    assert document.extraction_status == "failed"
+    assert "Failed: The PDF is encrypted" in listing(admin_client)
+
+
+def test_production_with_the_database_task_backend_passes_the_deploy_checks():
+    result = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        "--settings=creativeflip.settings.production",
+        env_extra=dict(PRODUCTION_ENV, TASKS_BACKEND="database"),
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_an_unknown_task_backend_is_refused_at_start():
+    result = run_manage(
+        "check",
+        "--settings=creativeflip.settings.production",
+        env_extra=dict(PRODUCTION_ENV, TASKS_BACKEND="celery"),
+    )
+    assert result.returncode != 0
+    assert "TASKS_BACKEND must be one of immediate, database" in result.stderr
 
 
 # -- PDFs other readers open ----------------------------------------------------------
