@@ -12,7 +12,8 @@ block that points at a document. A document is
   (a draft's upload, a file used by no live page, a page's private file).
 
 The collection view restrictions Wagtail checks itself still apply on top.
-Every check runs a fixed number of queries, whatever the number of pages.
+The number of queries does not grow with the number of pages that use a
+document (each group restriction involved adds two, to compare groups).
 """
 
 from django.db.models import BigIntegerField, Subquery
