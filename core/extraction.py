@@ -1,14 +1,25 @@
 """Text extraction for uploaded documents, with hard limits.
 
 PDFs are read by pypdf in a separate Python process: the parent waits at most
-``DOCUMENT_TEXT_MAX_SECONDS`` and then kills it, so a hostile file (deeply
+the given number of seconds and then kills it, so a hostile file (deeply
 nested objects, huge streams, decompression bombs) can neither hang the
-request nor take the worker's memory. The child also checks the time after
-every page and stops early with what it has, so a slow but honest PDF still
-gets most of its text indexed.
+caller nor take its memory. The child also checks the time after every page
+and stops early with what it has, so a slow but honest PDF still gets most of
+its text indexed.
 
-Run as a module (``python -m core.extraction``) it is that child: PDF bytes on
-stdin, a JSON result on stdout. It imports neither Django nor the project.
+Two calls use it: ``check_pdf`` (structure only: can the file be opened,
+is it locked by a password, how many pages) runs in the upload request for a
+PDF that declares encryption; ``extract_pdf`` (the text of every page) runs
+in a background task (``core.tasks``).
+
+A PDF encrypted with an empty user password (only "permissions" are set)
+opens in every reader without a prompt, so it is decrypted with "" and read
+like any other. The document information dictionary (title, author...) is
+never read: a damaged one must not stop the text from being extracted.
+
+Run as a script it is that child: the mode and limits as arguments, PDF
+bytes on stdin, a JSON result on stdout. It imports neither Django nor the
+project.
 """
 
 from __future__ import annotations
@@ -227,13 +238,27 @@ def extract_plain_text(data: bytes, max_chars: int) -> Extraction:
 
 # -- PDF: the parent side -------------------------------------------------------
 
+CHECK = "check"
+EXTRACT = "extract"
+
+
+def check_pdf(data: bytes, max_seconds: float) -> Extraction:
+    """Open the PDF without reading its text: refused files (encrypted,
+    damaged) come back as such, readable ones with their page count."""
+    return _run_child(data, CHECK, 0, 0, max_seconds)
+
 
 def extract_pdf(data: bytes, max_pages: int, max_chars: int, max_seconds: float) -> Extraction:
     """Extract a PDF's text in a child process bounded by ``max_seconds``."""
+    return _run_child(data, EXTRACT, max_pages, max_chars, max_seconds)
+
+
+def _run_child(data: bytes, mode: str, max_pages: int, max_chars: int, max_seconds: float):
     command = [
         sys.executable,
         "-I",  # isolated: no user site, no PYTHON* variables, no cwd on sys.path
         __file__,
+        mode,
         str(max_pages),
         str(max_chars),
         str(max_seconds),
@@ -266,7 +291,9 @@ def _limit_memory() -> None:
         pass
 
 
-def _read_pdf(data: bytes, max_pages: int, max_chars: int, max_seconds: float) -> Extraction:
+def _read_pdf(
+    data: bytes, mode: str, max_pages: int, max_chars: int, max_seconds: float
+) -> Extraction:
     import io
     import logging
 
@@ -281,7 +308,7 @@ def _read_pdf(data: bytes, max_pages: int, max_chars: int, max_seconds: float) -
         return Extraction(UNSUPPORTED, warning="pypdf is not installed; no text was extracted.")
     try:
         reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
+        if reader.is_encrypted and not _decrypt_without_password(reader):
             return Extraction(ENCRYPTED, warning="The PDF is encrypted (password-protected).")
         page_count = len(reader.pages)
     except FileNotDecryptedError:
@@ -290,6 +317,8 @@ def _read_pdf(data: bytes, max_pages: int, max_chars: int, max_seconds: float) -
         return Extraction(CORRUPT, warning="The file is not a readable PDF (damaged or invalid).")
     except RecursionError:
         return Extraction(CORRUPT, warning="The PDF's structure is too deeply nested to read.")
+    if mode == CHECK:
+        return Extraction(OK, page_count=page_count)
 
     pages: list[str] = []
     total = 0
@@ -320,13 +349,25 @@ def _read_pdf(data: bytes, max_pages: int, max_chars: int, max_seconds: float) -
     return Extraction(PARTIAL if warning else OK, text, pages, page_count, warning)
 
 
+def _decrypt_without_password(reader) -> bool:
+    """True when the empty user password opens the PDF."""
+    from pypdf import PasswordType
+    from pypdf.errors import DependencyError, PdfReadError
+
+    try:
+        return reader.decrypt("") != PasswordType.NOT_DECRYPTED
+    except (DependencyError, NotImplementedError, PdfReadError, ValueError, KeyError, TypeError):
+        # An unknown or unsupported encryption method: as good as locked.
+        return False
+
+
 def _main(argv: list[str]) -> int:
     _limit_memory()
     sys.setrecursionlimit(5000)
-    max_pages, max_chars, max_seconds = int(argv[1]), int(argv[2]), float(argv[3])
+    mode, max_pages, max_chars, max_seconds = argv[1], int(argv[2]), int(argv[3]), float(argv[4])
     data = sys.stdin.buffer.read()
     try:
-        result = _read_pdf(data, max_pages, max_chars, max_seconds)
+        result = _read_pdf(data, mode, max_pages, max_chars, max_seconds)
     except MemoryError:
         result = Extraction(CORRUPT, warning="The PDF needs too much memory to read.")
     sys.stdout.write(json.dumps(asdict(result)))

@@ -1,17 +1,26 @@
 """Admin registration of the translation tools: the status report (Reports
 menu), PO export/import (page header and listing buttons) and the taxonomy
-snippets (whose choosers and listings show and filter by locale)."""
+snippets (whose choosers and listings show and filter by locale). Documents:
+downloads follow the privacy of the pages that use them, and the admin
+listing shows each document's text extraction status."""
 
+from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
+from django.utils.cache import add_never_cache_headers
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets.button import Button
+from wagtail.documents.views import documents as document_views
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.wagtail_hooks import require_wagtail_login
 
+from core import document_access
 from core.localization import choosers, drafts, relations, views
-from core.models import Audience, Sector, Theme
+from core.models import Audience, Sector, SiteDocument, Theme
 
 # Importing these connects the receivers that keep draft translations off the
 # live site and point synchronised taxonomy links at the page's locale, and the
@@ -88,3 +97,45 @@ class TaxonomyGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyGroup)
+
+
+# -- documents ------------------------------------------------------------------
+
+
+# Order 10: after Wagtail's own collection check (order 0), whose password
+# form is the more useful answer when both refuse.
+@hooks.register("before_serve_document", order=10)
+def serve_documents_like_their_pages(document, request):
+    if document_access.may_download(document, request):
+        return None
+    if request.user.is_authenticated:
+        raise PermissionDenied
+    response = require_wagtail_login(next=request.get_full_path())
+    add_never_cache_headers(response)
+    return response
+
+
+class DocumentIndexView(document_views.IndexView):
+    """Wagtail's document listing with a "Text" column: extracting…, done,
+    or failed and why."""
+
+    @cached_property
+    def columns(self):
+        columns = super().columns
+        column = Column("extraction", label=_("Text"), accessor=SiteDocument.extraction_label)
+        columns.insert(len(columns) - 1, column)
+        return columns
+
+
+# Order -1: these paths must come before Wagtail's own "documents/" include,
+# which the reverse() of "wagtaildocs:index" keeps pointing at.
+@hooks.register("register_admin_urls", order=-1)
+def document_listing_urls():
+    return [
+        path("documents/", DocumentIndexView.as_view(), name="cf_documents_index"),
+        path(
+            "documents/results/",
+            DocumentIndexView.as_view(results_only=True),
+            name="cf_documents_index_results",
+        ),
+    ]

@@ -1,10 +1,17 @@
 """The project's Document model: a Wagtail document that also stores the text
 of the file, so that search never opens files.
 
-Extraction (``core.extraction``: pypdf in a child process, bounded by the
-DOCUMENT_TEXT_* settings) fills ``text``, ``page_texts``, ``page_count`` and
-``language`` whenever a new file is saved; ``extraction_warning`` says why the
-text is empty or partial when it is.
+Saving a new or replaced file marks the document "pending", empties its text
+and queues ``core.tasks.extract_document_text``, which reads the file
+(``core.extraction``: pypdf in a child process, bounded by the
+DOCUMENT_TEXT_* settings) and fills ``text``, ``page_texts``, ``page_count``
+and ``language``, then marks it "done", or "failed" with the reason in
+``extraction_warning``. With the immediate task backend this happens before
+``save()`` returns; with the database backend, in ``manage.py db_worker``.
+
+Those fields belong to the task: any other save of an existing document
+leaves them out, so a form opened before the task finished cannot wipe the
+text it wrote.
 """
 
 import os
@@ -20,6 +27,23 @@ from core import extraction
 TEXT_EXTENSIONS = {"txt", "csv"}
 
 
+class ExtractionStatus(models.TextChoices):
+    PENDING = "pending", _("Extracting…")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
+
+
+# Written only by the extraction task (and reset when the file changes).
+EXTRACTED_FIELDS = (
+    "text",
+    "page_texts",
+    "page_count",
+    "language",
+    "extraction_status",
+    "extraction_warning",
+)
+
+
 class SiteDocument(AbstractDocument):
     text = models.TextField(_("extracted text"), blank=True, editable=False)
     page_texts = models.JSONField(
@@ -31,6 +55,14 @@ class SiteDocument(AbstractDocument):
     )
     page_count = models.PositiveIntegerField(_("pages"), null=True, blank=True, editable=False)
     language = models.CharField(_("detected language"), max_length=8, blank=True, editable=False)
+    # Rows that predate background extraction were extracted on upload: "done".
+    extraction_status = models.CharField(
+        _("text extraction"),
+        max_length=8,
+        choices=ExtractionStatus.choices,
+        default=ExtractionStatus.DONE,
+        editable=False,
+    )
     extraction_warning = models.CharField(
         _("extraction warning"), max_length=255, blank=True, editable=False
     )
@@ -51,21 +83,35 @@ class SiteDocument(AbstractDocument):
         instance._extracted_file_name = instance.__dict__.get("file") and instance.file.name
         return instance
 
+    def clean(self):
+        # Without a file (the form already refused the upload) Wagtail's
+        # extension check would add a second, wrong error: 'File extension ""'.
+        if self.file:
+            super().clean()
+
     # -- extraction -----------------------------------------------------------
 
     @property
     def extension(self) -> str:
         return os.path.splitext(self.file.name or "")[1].lstrip(".").lower()
 
-    def run_extraction(self, data: bytes | None = None) -> extraction.Extraction:
-        """Extract the text of the current file (``data``, or read from the
-        file) within the configured limits. Does not save."""
-        if data is None:
-            self.file.open("rb")
-            try:
-                data = self.file.read()
-            finally:
-                self.file.seek(0)
+    def extraction_label(self) -> str:
+        """The status as editors see it in the document listing."""
+        label = str(self.get_extraction_status_display())
+        if self.extraction_status == ExtractionStatus.FAILED and self.extraction_warning:
+            return f"{label}: {self.extraction_warning}"
+        return label
+
+    def read_file(self) -> bytes:
+        self.file.open("rb")
+        try:
+            return self.file.read()
+        finally:
+            self.file.close()
+
+    def run_extraction(self, data: bytes) -> extraction.Extraction:
+        """Extract the text of ``data`` (this document's file) within the
+        configured limits. Does not save."""
         if self.extension == "pdf":
             return extraction.extract_pdf(
                 data,
@@ -78,27 +124,47 @@ class SiteDocument(AbstractDocument):
         return extraction.Extraction(extraction.UNSUPPORTED)
 
     def apply_extraction(self, result: extraction.Extraction) -> None:
+        failed = result.status in {extraction.ENCRYPTED, extraction.CORRUPT, extraction.TIMEOUT}
+        self.extraction_status = ExtractionStatus.FAILED if failed else ExtractionStatus.DONE
         self.text = result.text
         self.page_texts = result.page_texts
         self.page_count = result.page_count
         self.language = extraction.detect_language(result.text)
         self.extraction_warning = result.warning[:255]
 
+    def reset_extraction(self) -> None:
+        self.extraction_status = ExtractionStatus.PENDING
+        self.text = ""
+        self.page_texts = []
+        self.page_count = None
+        self.language = ""
+        self.extraction_warning = ""
+
     def save(self, *args, **kwargs):
         file_name = self.file.name if self.file else ""
-        if file_name and file_name != getattr(self, "_extracted_file_name", None):
-            result = getattr(self, "_pending_extraction", None)
-            if result is None:
-                try:
-                    result = self.run_extraction()
-                except OSError as error:
-                    result = extraction.Extraction(
-                        extraction.CORRUPT, warning=f"The file could not be read: {error}"
-                    )
-            self.apply_extraction(result)
-            self._pending_extraction = None
+        new_file = bool(file_name) and file_name != getattr(self, "_extracted_file_name", None)
+        if new_file:
+            self.reset_extraction()
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], *EXTRACTED_FIELDS}
+        elif not self._state.adding and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key and field.name not in EXTRACTED_FIELDS
+            ]
         super().save(*args, **kwargs)
-        self._extracted_file_name = self.file.name if self.file else ""
+        self._extracted_file_name = file_name
+        if new_file:
+            self.queue_extraction()
+
+    def queue_extraction(self) -> None:
+        from core.tasks import extract_document_text
+
+        result = extract_document_text.enqueue(self.pk, self.file.name)
+        if result.is_finished:
+            # The immediate backend ran it already: show its outcome here too.
+            self.refresh_from_db(fields=EXTRACTED_FIELDS)
 
     def get_page_text(self, number: int) -> str:
         """The text of PDF page ``number`` (1-based), or ""."""

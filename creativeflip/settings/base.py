@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -208,9 +209,6 @@ else:
     # (search/backends/postgres.py, see docs/search.md).
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
 
-# Background tasks: run at once unless a deployment configures a worker.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -241,3 +239,30 @@ SOCIAL_FEED_POSTS_SHOWN = 6
 # Private and loopback addresses are refused (server-side request forgery)
 # unless this is set, as the tests do for their local feed server.
 SOCIAL_FEED_ALLOW_PRIVATE = os.environ.get("SOCIAL_FEED_ALLOW_PRIVATE", "") == "1"
+
+# -- Background tasks, uploads and files (security review) ----------------------
+# TASKS_BACKEND=immediate runs each task inside the request that queues it;
+# "database" stores it for `manage.py db_worker` (django-tasks-db), so that
+# slow work (document text extraction, search and reference index updates)
+# never holds a web worker. The app is installed either way: switching needs
+# no new migration.
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "immediate")
+if TASKS_BACKEND not in TASK_BACKENDS:
+    raise ImproperlyConfigured(f"TASKS_BACKEND must be one of {', '.join(TASK_BACKENDS)}.")
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND]}}
+INSTALLED_APPS += ["django_tasks_db"]
+
+# The cheap checks of an upload (core.forms): pypdf opens the PDF, no text.
+DOCUMENT_CHECK_MAX_SECONDS = float(os.environ.get("DOCUMENT_CHECK_MAX_SECONDS", "3"))
+# Documents always go through Django's serve view, whose before_serve_document
+# hook (core.wagtail_hooks) applies the privacy of the pages that use them;
+# never a redirect to a public storage URL.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Largest image (width x height x frames) an upload may have; Pillow refuses to
+# decode anything larger anywhere (core.apps), renditions included.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("IMAGE_MAX_PIXELS", str(40_000_000)))
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.forms.ImageForm"

@@ -6,6 +6,7 @@ import json
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django_tasks.signals import task_enqueued
 
 from core import extraction
 from core.models import SiteDocument
@@ -49,6 +50,7 @@ def test_pdf_upload_extracts_text_pages_and_language(admin_client):
     assert "intellectual property" in document.text
     assert document.language == "en"
     assert document.extraction_warning == ""
+    assert document.extraction_status == "done"
 
 
 def test_text_is_searchable_through_the_document(admin_client):
@@ -154,15 +156,16 @@ def test_character_limit(admin_client, settings):
 
 def test_time_limit_stores_the_document_without_text_and_shows_the_warning(admin_client, settings):
     # A limit far below the child interpreter's start-up: the parent must
-    # give up and kill it, and still store the upload.
+    # give up and kill it, and still store the upload, marked as failed.
     settings.DOCUMENT_TEXT_MAX_SECONDS = 0.001
     response = upload(admin_client, "slow.pdf", make_pdf("Slow", [ENGLISH]))
     assert response.status_code == 302
     document = SiteDocument.objects.get()
     assert document.text == ""
+    assert document.extraction_status == "failed"
     assert "stopped after" in document.extraction_warning
     edit = admin_client.get(reverse("wagtaildocs:edit", args=[document.pk]))
-    assert "Text extraction: Text extraction stopped after" in edit.content.decode()
+    assert "Text extraction: Failed: Text extraction stopped after" in edit.content.decode()
 
 
 def test_replacing_the_file_re_extracts(admin_client):
@@ -182,15 +185,26 @@ def test_replacing_the_file_re_extracts(admin_client):
     assert "intellectual property" in document.text
 
 
-def test_editing_the_title_does_not_re_extract(admin_client, monkeypatch):
+def test_editing_the_title_does_not_re_extract(admin_client):
     upload(admin_client, "one.pdf", make_pdf("One", [ENGLISH]))
     document = SiteDocument.objects.get()
-    calls = []
-    monkeypatch.setattr(SiteDocument, "run_extraction", lambda self, data=None: calls.append(1))
-    document = SiteDocument.objects.get()
-    document.title = "Renamed"
-    document.save()
-    assert calls == []
+    queued = []
+
+    def on_enqueued(sender, task_result, **kwargs):
+        queued.append(task_result.task.name)
+
+    task_enqueued.connect(on_enqueued)
+    try:
+        response = admin_client.post(
+            reverse("wagtaildocs:edit", args=[document.pk]), {"title": "Renamed", "collection": 1}
+        )
+    finally:
+        task_enqueued.disconnect(on_enqueued)
+    assert response.status_code == 302
+    assert "extract_document_text" not in queued
+    document.refresh_from_db()
+    assert document.title == "Renamed"
+    assert "intellectual property" in document.text
 
 
 def test_plain_text_upload_is_indexed(admin_client):
