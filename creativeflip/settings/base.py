@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "learning",
     "partners",
     "search",
+    "harvest",
     # Wagtail and translation.
     "wagtail_localize",
     "wagtail_localize.locales",
