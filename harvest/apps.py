@@ -3,7 +3,6 @@ from django.apps import AppConfig
 
 class HarvestConfig(AppConfig):
     name = "harvest"
-    verbose_name = "OAI-PMH harvesting"
 
     def ready(self):
         from . import signals

@@ -63,7 +63,9 @@ class Record:
     identifier: str
     datestamp: datetime.datetime
     set_specs: list[str]
-    # (element, value, xml:lang or "") in the order written; None when deleted.
+    deleted: bool
+    # (element, value, xml:lang or "") in the order written; None when
+    # deleted or when only the header was asked for.
     metadata: list[tuple[str, str, str]] | None
 
 
@@ -133,8 +135,11 @@ class Repository:
     def set_filters(spec: str) -> tuple[Q, Q]:
         """Filters of (pages, tombstones) for the records in set ``spec`` and
         its subsets; a set that does not exist matches nothing."""
+        if not all(SET_TAG.match(tag) for tag in spec.split(":")):
+            return Q(pk__in=[]), Q(pk__in=[])
         group, _colon, value = spec.partition(":")
-        in_set = Q(set_specs__contains=f" {spec} ") | Q(set_specs__contains=f" {spec}:")
+        # A regex, not "contains": SQLite's LIKE ignores case, setSpecs don't.
+        in_set = Q(set_specs__regex=rf" {re.escape(spec)}[ :]")
         if group in ("type", "lang") and not value:
             return Q(), in_set
         if group == "type" and value in TYPES:
@@ -210,17 +215,20 @@ class Repository:
             identifier=f"{self.prefix}{stone.translation_key}/{stone.language_code}",
             datestamp=stone.datestamp,
             set_specs=stone.set_specs.split(),
+            deleted=True,
             metadata=None,
         )
 
-    def records(self, rows: list[tuple[int, datetime.datetime]]) -> list[Record]:
+    def records(self, rows: list[tuple[int, datetime.datetime]], metadata=True) -> list[Record]:
         """Records of the exposed pages ``rows`` (page id, datestamp), in
-        that order, with a fixed number of queries for any number of rows."""
-        pages = self._load([pk for pk, _datestamp in rows])
-        keys = {page.translation_key for page in pages.values()}
+        that order, with a fixed number of queries for any number of rows;
+        headers only unless ``metadata``."""
+        pages = self._load([pk for pk, _datestamp in rows], metadata)
         translations = {}
-        for other in self._exposed().filter(translation_key__in=keys).select_related("locale"):
-            translations.setdefault(other.translation_key, []).append(other)
+        if metadata:
+            keys = {page.translation_key for page in pages.values()}
+            for other in self._exposed().filter(translation_key__in=keys).select_related("locale"):
+                translations.setdefault(other.translation_key, []).append(other)
         records = []
         for pk, datestamp in rows:
             page = pages[pk]
@@ -230,23 +238,27 @@ class Repository:
                     identifier=f"{self.prefix}{page.translation_key}/{page.locale.language_code}",
                     datestamp=datestamp,
                     set_specs=set_specs(page),
-                    metadata=self.dublin_core(page, siblings),
+                    deleted=False,
+                    metadata=self.dublin_core(page, siblings) if metadata else None,
                 )
             )
         return records
 
-    def _load(self, pks: list[int]) -> dict:
+    def _load(self, pks: list[int], metadata: bool) -> dict:
         public_partners = PartnerPage.objects.live().exclude(self._private).only("title")
-        partners = Prefetch("partners", queryset=public_partners)
         pages = {}
         for model in TYPES.values():
             queryset = (
                 model.objects.filter(pk__in=pks)
                 .defer_streamfields()
-                .select_related("locale", "document")
-                .prefetch_related("themes", partners)
+                .select_related("locale")
+                .prefetch_related("themes")
             )
-            if model is PolicyPaperPage:
+            if metadata:
+                queryset = queryset.select_related("document").prefetch_related(
+                    Prefetch("partners", queryset=public_partners)
+                )
+            if metadata and model is PolicyPaperPage:
                 queryset = queryset.prefetch_related("authors")
             pages.update((page.pk, page) for page in queryset)
         return pages

@@ -64,7 +64,7 @@ def render(root: ET.Element) -> HttpResponse:
 
 
 def header(parent, record: Record) -> None:
-    attributes = {"status": "deleted"} if record.metadata is None else {}
+    attributes = {"status": "deleted"} if record.deleted else {}
     element = add(parent, oai("header"), attributes=attributes)
     add(element, oai("identifier"), record.identifier)
     add(element, oai("datestamp"), format_datestamp(record.datestamp))
@@ -75,7 +75,7 @@ def header(parent, record: Record) -> None:
 def record(parent, record: Record) -> None:
     element = add(parent, oai("record"))
     header(element, record)
-    if record.metadata is None:
+    if record.deleted:
         return
     schema, namespace = METADATA_FORMATS["oai_dc"]
     dc = add(

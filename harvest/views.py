@@ -246,9 +246,11 @@ def list_records(repository, verb, arguments, base_url):
             raise OAIError("noRecordsMatch", _("No records match the request."))
 
     rows, found_stones, after = batch(pages, stones, after, page_size())
-    records = repository.records(rows) + [repository.deleted(stone) for stone in found_stones]
+    headers_only = verb == "ListIdentifiers"
+    records = repository.records(rows, metadata=not headers_only)
+    records += [repository.deleted(stone) for stone in found_stones]
     answer = ET.Element(oai(verb))
-    write = responses.header if verb == "ListIdentifiers" else responses.record
+    write = responses.header if headers_only else responses.record
     for record in records:
         write(answer, record)
     delivered = cursor + len(records)

@@ -101,7 +101,7 @@ def test_a_deleted_record_stays_in_its_sets(oai, library, indexes):
     ]
     for spec in ("type:policy-paper", "theme:finance", "theme", "lang:en"):
         assert key in listed(oai, set=spec)
-    for spec in ("type:guideline", "lang:de"):
+    for spec in ("type:guideline", "lang:de", "theme:Finance"):
         assert key not in listed(oai, set=spec)
 
 
