@@ -223,16 +223,22 @@ class Repository:
         """Records of the exposed pages ``rows`` (page id, datestamp), in
         that order, with a fixed number of queries for any number of rows;
         headers only unless ``metadata``."""
-        pages = self._load([pk for pk, _datestamp in rows], metadata)
+        pks = [pk for pk, _datestamp in rows]
+        pages = self._load(pks, metadata)
         translations = {}
         if metadata:
+            # Translations in this batch are loaded already; fetch the others.
             keys = {page.translation_key for page in pages.values()}
-            for other in self._exposed().filter(translation_key__in=keys).select_related("locale"):
+            others = self._exposed().filter(translation_key__in=keys).exclude(pk__in=pks)
+            for other in [*pages.values(), *others.select_related("locale")]:
                 translations.setdefault(other.translation_key, []).append(other)
         records = []
         for pk, datestamp in rows:
             page = pages[pk]
-            siblings = [p for p in translations.get(page.translation_key, []) if p.pk != pk]
+            siblings = sorted(
+                (p for p in translations.get(page.translation_key, []) if p.pk != pk),
+                key=lambda p: p.locale.language_code,
+            )
             records.append(
                 Record(
                     identifier=f"{self.prefix}{page.translation_key}/{page.locale.language_code}",

@@ -51,7 +51,7 @@ class OAIError(Exception):
 
 
 def page_size() -> int:
-    return getattr(settings, "OAI_PAGE_SIZE", 100)
+    return max(1, getattr(settings, "OAI_PAGE_SIZE", 100))
 
 
 @csrf_exempt
@@ -255,8 +255,9 @@ def list_records(repository, verb, arguments, base_url):
         write(answer, record)
     delivered = cursor + len(records)
     if after is not None or cursor:
-        # The list can have grown since the count: never claim fewer than seen.
-        complete = max(size, delivered + (1 if after else 0))
+        # The list can change during a harvest: the last page tells the
+        # exact count, the others never claim fewer than already seen.
+        complete = max(size, delivered + 1) if after else delivered
         token = tokens.dump(verb, query, after, delivered, complete) if after else ""
         responses.add(
             answer,

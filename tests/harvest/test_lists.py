@@ -112,6 +112,9 @@ def test_changes_during_a_harvest_skip_nothing(oai, library, indexes, settings):
         seen += identifiers(root)
     paper = identifier(library["paper"])
     assert seen == [paper, identifier(library["guideline"]), identifier(newcomer), paper]
+    # The last page counts what was actually sent.
+    last = root.find("o:ListIdentifiers/o:resumptionToken", NS)
+    assert (last.get("cursor"), last.get("completeListSize")) == ("3", "4")
 
 
 def quick_records(indexes, partner, count: int) -> None:

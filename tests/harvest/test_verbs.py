@@ -135,6 +135,10 @@ def test_each_translation_is_a_record_of_its_own(oai, library, german):
     assert deutsch.find("o:metadata/oai_dc:dc/dc:title", NS).get(XML_LANG) == "de"
     english = dublin_core(records[identifier(library["paper"])])
     assert english["relation"] == ["http://localhost/de/policy-papers/micro-grants/"]
+    # Alone in its answer, a record still names its translations.
+    alone = oai({"verb": "GetRecord", "identifier": identifier(german), "metadataPrefix": "oai_dc"})
+    relation = dublin_core(alone.find("o:GetRecord/o:record", NS))["relation"]
+    assert relation == ["http://localhost/en/policy-papers/micro-grants/"]
     assert "lang:de" in [s.text for s in deutsch.findall("o:header/o:setSpec", NS)]
 
 
