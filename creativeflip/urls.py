@@ -18,6 +18,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("api/v2/", include("search.api_urls")),
     path("api/v2/", api_router.urls),
+    path("oai/", include("harvest.urls")),
 ]
 
 # Each app's own views (search, the skills explorer, accounts...) come before

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "search",
     "social",
     "wpimport",
+    "harvest",
     # Wagtail and translation.
     "wagtail_localize",
     "wagtail_localize.locales",
