@@ -41,6 +41,7 @@ def status_report(request):
         section=data.get("section"),
         type_label=data.get("type") or None,
         source_locale=source,
+        user=request.user,
     )
     if data.get("status"):
         rows = [r for r in rows if data["status"] in r.statuses.values()]
