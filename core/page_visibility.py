@@ -17,6 +17,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_list_or_404
 from django.urls import path
+from django.views.decorators.cache import never_cache
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views import chooser
 from wagtail.admin.views.pages.bulk_actions.delete import DeleteBulkAction
@@ -25,6 +26,7 @@ from wagtail.admin.views.pages.bulk_actions.publish import PublishBulkAction
 from wagtail.admin.views.pages.bulk_actions.unpublish import UnpublishBulkAction
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 # Wagtail's page IDs are positive 32-bit integers on every database we run.
 MAX_PAGE_ID = 2**31 - 1
@@ -92,11 +94,18 @@ class ChosenMultipleView(chooser.ChosenMultipleView):
         return super().get(request)
 
 
-chooser_urls = [
-    path("choose-page/", require_admin_access(BrowseView.as_view())),
-    path("choose-page/<int:parent_page_id>/", require_admin_access(BrowseView.as_view())),
-    path("choose-page/chosen-multiple/", require_admin_access(ChosenMultipleView.as_view())),
-]
+# Decorated as Wagtail decorates its admin URLs: admin users only, never cached.
+chooser_urls = decorate_urlpatterns(
+    decorate_urlpatterns(
+        [
+            path("choose-page/", BrowseView.as_view()),
+            path("choose-page/<int:parent_page_id>/", BrowseView.as_view()),
+            path("choose-page/chosen-multiple/", ChosenMultipleView.as_view()),
+        ],
+        require_admin_access,
+    ),
+    never_cache,
+)
 
 
 class VisiblePagesOnly:
@@ -105,10 +114,11 @@ class VisiblePagesOnly:
     those the user may not act on."""
 
     def get_queryset(self, model, object_ids):
-        # Wagtail's is a classmethod without the request; this one needs the user.
-        if not isinstance(object_ids, list):
-            object_ids = list(object_ids)
-        pages = model.objects.filter(pk__in=page_ids(object_ids))
+        # Wagtail's is a classmethod without the request; this one needs the
+        # user. The IDs come from the request, or for "select all" from a
+        # listing (IDs) or a search (pages).
+        ids = page_ids(getattr(value, "pk", value) for value in object_ids)
+        pages = model.objects.filter(pk__in=ids)
         return get_list_or_404(visible_pages(pages, self.request.user))
 
 

@@ -75,7 +75,9 @@ def test_page_chooser_shows_only_pages_the_user_may_see(client, users, partners,
     # Browsing each section.
     text = ""
     for name in SECTIONS:
-        html = modal_html(client.get(f"/admin/choose-page/{partners[name].pk}/"))
+        response = client.get(f"/admin/choose-page/{partners[name].pk}/")
+        assert "no-store" in response["Cache-Control"]
+        html = modal_html(response)
         assert news["Live", name].title in html
         text += html
     assert_sees_only_allowed_drafts(role, text)
@@ -106,6 +108,20 @@ def test_page_chooser_shows_only_pages_the_user_may_see(client, users, partners,
     assert_sees_only_allowed_drafts(role, titles)
 
 
+@pytest.mark.parametrize("role", ["anonymous", "learner"])
+def test_page_chooser_needs_admin_access(client, users, news, role):
+    if users[role] is not None:
+        client.force_login(users[role])
+    draft = news["Draft", "lisbon"]
+    for url in (
+        "/admin/choose-page/",
+        f"/admin/choose-page/{draft.pk}/",
+        f"/admin/choose-page/chosen-multiple/?id={draft.pk}",
+    ):
+        response = client.get(url)
+        assert response.status_code == 302 and "/admin/login/" in response["Location"], url
+
+
 @pytest.mark.parametrize("role", ROLES)
 def test_bulk_actions_list_only_pages_the_user_may_see(client, users, partners, news, role):
     client.force_login(users[role])
@@ -119,13 +135,16 @@ def test_bulk_actions_list_only_pages_the_user_may_see(client, users, partners, 
         assert all(news["Live", name].title in html for name in SECTIONS), action
         assert_sees_only_allowed_drafts(role, html)
 
-        # A whole listing ("select all" in a section).
-        text = ""
-        for name in SECTIONS:
-            response = client.get(url, {"id": "all", "childOf": partners[name].pk})
-            assert response.status_code == 200, action
-            text += response.content.decode()
-        assert_sees_only_allowed_drafts(role, text)
+        # A whole listing ("select all" in a section, or in a search there).
+        for search in ({}, {"q": "news"}):
+            text = ""
+            for name in SECTIONS:
+                query = {"id": "all", "childOf": partners[name].pk, **search}
+                response = client.get(url, query)
+                assert response.status_code == 200, (action, search)
+                text += response.content.decode()
+            assert "Live news in lisbon" in text and "Live news in leipzig" in text
+            assert_sees_only_allowed_drafts(role, text)
 
         # Only pages the user may not see: as if they did not exist.
         if hidden:
