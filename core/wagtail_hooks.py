@@ -18,7 +18,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from wagtail.wagtail_hooks import require_wagtail_login
 
-from core import document_access
+from core import document_access, page_visibility
 from core.localization import choosers, drafts, relations, views
 from core.models import Audience, Sector, SiteDocument, Theme
 
@@ -67,6 +67,13 @@ def po_buttons(page, user, *args, **kwargs):
 
 hooks.register("register_page_header_buttons", po_buttons)
 hooks.register("register_page_listing_more_buttons", po_buttons)
+
+# The page chooser and the page bulk actions list only pages the user may see
+# (core/page_visibility.py). The bulk actions replace Wagtail's own, which are
+# registered with the default order 0.
+hooks.register("construct_page_chooser_queryset", page_visibility.choose_only_visible)
+for bulk_action in page_visibility.BULK_ACTIONS:
+    hooks.register("register_bulk_action", bulk_action, order=1)
 
 
 class TaxonomyViewSet(SnippetViewSet):

@@ -7,11 +7,15 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core import views as core_views
+from core.page_visibility import chooser_urls
 from core.sitemaps import sitemap
 from creativeflip.api import api_router
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
+    # Wagtail's page chooser views, hiding pages the user may not see; first,
+    # so they answer instead of Wagtail's own.
+    path("admin/", include(chooser_urls)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz/", core_views.healthz, name="healthz"),

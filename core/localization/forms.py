@@ -69,9 +69,12 @@ class POUploadForm(forms.Form):
 
     max_size = 5 * 1024 * 1024
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, can_publish=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["locale"].widget.choices = locale_choices()
+        if not can_publish:
+            # Without publish rights an import saves drafts for review.
+            del self.fields["publish"]
 
     def clean_locale(self):
         code = self.cleaned_data["locale"]

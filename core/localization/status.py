@@ -31,6 +31,7 @@ from wagtail_localize.models import (
 )
 
 from core.localization.registry import label, translatable_models
+from core.page_visibility import visible_pages
 
 TRANSLATED = "translated"
 OUTDATED = "outdated"
@@ -64,10 +65,11 @@ def type_choices():
     return [(label(m), str(m._meta.verbose_name).capitalize()) for m in translatable_models()]
 
 
-def build_report(*, locales=None, section=None, type_label=None, source_locale=None):
+def build_report(*, locales=None, section=None, type_label=None, source_locale=None, user=None):
     """Rows for the report. ``locales``: target locales (default: all but
     the source); ``section``: a page whose subtree to report on (snippets
-    are left out then); ``type_label``: one ``app_label.model``."""
+    are left out then); ``type_label``: one ``app_label.model``; ``user``:
+    only pages this user may see (``core.page_visibility``)."""
     source_locale = source_locale or Locale.get_default()
     if locales is None:
         locales = list(Locale.objects.exclude(pk=source_locale.pk).order_by("pk"))
@@ -76,15 +78,19 @@ def build_report(*, locales=None, section=None, type_label=None, source_locale=N
     wanted = [models[type_label]] if type_label else list(models.values())
     page_models = [m for m in wanted if issubclass(m, Page)]
     if page_models:
-        rows += _page_rows(source_locale, locales, section, page_models, all_types=not type_label)
+        rows += _page_rows(
+            source_locale, locales, section, page_models, all_types=not type_label, user=user
+        )
     if section is None:
         snippet_models_wanted = [m for m in wanted if not issubclass(m, Page)]
         rows += _snippet_rows(snippet_models_wanted, source_locale, locales)
     return rows
 
 
-def _page_rows(source_locale, locales, section, page_models, all_types):
+def _page_rows(source_locale, locales, section, page_models, all_types, user):
     pages = Page.objects.filter(locale=source_locale, depth__gt=1)
+    if user is not None:
+        pages = visible_pages(pages, user)
     if section is not None:
         pages = pages.descendant_of(section, inclusive=True)
     if not all_types:

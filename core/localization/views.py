@@ -10,11 +10,14 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail.models import Locale, Page
 
 from core.localization import po as po_tools
+from core.localization import rights
 from core.localization.forms import POUploadForm, ReportFilterForm, locale_choices
 from core.localization.status import STATUS_LABELS, build_report, summary
+from core.page_visibility import may_see
 
 PERMISSION = "wagtail_localize.submit_translation"
 
@@ -41,6 +44,7 @@ def status_report(request):
         section=data.get("section"),
         type_label=data.get("type") or None,
         source_locale=source,
+        user=request.user,
     )
     if data.get("status"):
         rows = [r for r in rows if data["status"] in r.statuses.values()]
@@ -100,11 +104,21 @@ def _refuse(request, message, status=400):
     )
 
 
+def _page(request, page_id):
+    """The page, or None when there is none the user may see (another
+    section's draft is answered like a page that does not exist)."""
+    page = Page.objects.filter(pk=page_id, depth__gt=1).first()
+    if page is None or not may_see(page, request.user):
+        return None
+    return page
+
+
 def po_export(request, page_id):
     """One PO file for a page, or ``?section=1``: a zip of the PO files of
-    the page and every page below it that is being translated."""
+    the page and every page below it that is being translated (those the
+    user may export, see ``rights``)."""
     _require_translator(request)
-    page = Page.objects.filter(pk=page_id, depth__gt=1).first()
+    page = _page(request, page_id)
     if page is None:
         return _refuse(request, _("There is no page with this ID."))
     code = request.GET.get("locale", "")
@@ -122,6 +136,9 @@ def po_export(request, page_id):
             )
             % {"page": page.title, "locale": locale.get_display_name()},
         )
+    translations = rights.exportable(translations, request.user)
+    if not translations:
+        raise PermissionDenied
     if subtree:
         response = HttpResponse(po_tools.export_zip(translations), content_type="application/zip")
         name = f"{page.slug}-{locale.language_code}.zip"
@@ -138,23 +155,31 @@ def po_export(request, page_id):
 def po_import(request, page_id):
     """Upload a PO (or a zip of them) for a page or its section."""
     _require_translator(request)
-    page = Page.objects.filter(pk=page_id, depth__gt=1).first()
+    page = _page(request, page_id)
     if page is None:
         return _refuse(request, _("There is no page with this ID."))
-    form = POUploadForm(request.POST or None, request.FILES or None)
+    can_publish = rights.may_publish_any(page, request.user)
+    form = POUploadForm(request.POST or None, request.FILES or None, can_publish=can_publish)
     status = 200
     if request.method == "POST":
+        status = 400
         if form.is_valid():
+            publish = form.cleaned_data.get("publish", False)
             try:
                 files = po_tools.read_upload(form.cleaned_data["file"])
                 parsed = po_tools.check(
                     files, page=page, locale=form.cleaned_data["locale"], subtree=True
                 )
+                targets = rights.check_import(parsed, request.user, publish=publish)
+            except rights.NotAllowed as error:
+                form.add_error("file", str(error))
+                status = 403
             except po_tools.POError as error:
                 form.add_error("file", str(error))
             else:
-                warnings = po_tools.import_files(
-                    parsed, user=request.user, publish=form.cleaned_data["publish"]
+                warnings = po_tools.import_files(parsed, user=request.user, publish=publish)
+                submitted = (
+                    0 if publish else rights.submit_for_review(targets.values(), request.user)
                 )
                 count = sum(len(w) for w in warnings.values())
                 messages.success(
@@ -171,11 +196,20 @@ def po_import(request, page_id):
                         _("%(count)d entries did not match the current source and were skipped.")
                         % {"count": count},
                     )
+                if submitted:
+                    messages.info(
+                        request,
+                        ngettext(
+                            "%(count)d translated page was submitted for review.",
+                            "%(count)d translated pages were submitted for review.",
+                            submitted,
+                        )
+                        % {"count": submitted},
+                    )
                 return redirect(reverse("cf_translation_po_import", args=[page.pk]))
-        status = 400
     return TemplateResponse(
         request,
         "core/localization/po_import.html",
-        {"page": page, "form": form, "locales": locale_choices()},
+        {"page": page, "form": form, "locales": locale_choices(), "can_publish": can_publish},
         status=status,
     )
