@@ -11,6 +11,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from creativeflip.email_settings import email_settings
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -230,3 +232,8 @@ if DEEPL_API_KEY:
     }
 else:
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+
+# E-mail: EMAIL_URL or EMAIL_HOST and friends, DEFAULT_FROM_EMAIL,
+# SERVER_EMAIL, EMAIL_TIMEOUT (creativeflip/email_settings.py). The setting
+# names vary with the backend, hence the update of this module's names.
+globals().update(email_settings(os.environ))
