@@ -44,6 +44,9 @@ EMAIL_NAMES = [
     "SERVER_EMAIL",
 ]
 ENV_NAMES = [
+    "CSP_REPORT_ONLY",
+    "CSP_REPORT_URI",
+    "CSP_FRAME_SRC",
     "EMAIL_URL",
     "EMAIL_HOST",
     "EMAIL_PORT",
@@ -57,15 +60,15 @@ ENV_NAMES = [
 ]
 
 
-def settings_in_subprocess(module, env_extra):
-    """The e-mail settings that ``module`` builds from a clean environment
+def settings_in_subprocess(module, env_extra, names=EMAIL_NAMES):
+    """The settings ``names`` that ``module`` builds from a clean environment
     plus ``env_extra``, read in a fresh interpreter."""
     env = {k: v for k, v in os.environ.items() if k not in ENV_NAMES}
     env.update(env_extra)
     env["DJANGO_SETTINGS_MODULE"] = module
     code = (
         "import json; from django.conf import settings; "
-        f"print(json.dumps({{n: getattr(settings, n) for n in {EMAIL_NAMES!r}}}))"
+        f"print(json.dumps({{n: getattr(settings, n) for n in {names!r}}}, default=repr))"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
