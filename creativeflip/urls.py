@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -12,7 +11,6 @@ from core.sitemaps import sitemap
 from creativeflip.api import api_router
 
 urlpatterns = [
-    path("django-admin/", admin.site.urls),
     # Wagtail's page chooser views, hiding pages the user may not see; first,
     # so they answer instead of Wagtail's own.
     path("admin/", include(chooser_urls)),

@@ -9,8 +9,11 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+
+from creativeflip.email_settings import email_settings, flag
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -59,7 +62,6 @@ INSTALLED_APPS = [
     "rest_framework",
     "django_countries",
     "django_tasks",
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -267,3 +269,78 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # decode anything larger anywhere (core.apps), renditions included.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("IMAGE_MAX_PIXELS", str(40_000_000)))
 WAGTAILIMAGES_IMAGE_FORM_BASE = "core.forms.ImageForm"
+# E-mail: EMAIL_URL or EMAIL_HOST and friends, DEFAULT_FROM_EMAIL,
+# SERVER_EMAIL, EMAIL_TIMEOUT (creativeflip/email_settings.py). The setting
+# names vary with the backend, hence the update of this module's names.
+globals().update(email_settings(os.environ))
+
+# Security headers, set by core.middleware: Content-Security-Policy
+# (django-csp 4) and Permissions-Policy. The public site allows no inline
+# script or style; the one inline script (JSON-LD) carries the request's
+# nonce. Wagtail's admin renders inline scripts and styles, so /admin/ gets
+# CONTENT_SECURITY_POLICY_ADMIN instead. CSP_REPORT_ONLY=true sends either as
+# Content-Security-Policy-Report-Only: browsers report, nothing is blocked.
+# See docs/security.md.
+MIDDLEWARE[1:1] = [  # right after SecurityMiddleware: every response gets both
+    "core.middleware.ContentSecurityPolicyMiddleware",
+    "core.middleware.PermissionsPolicyMiddleware",
+]
+_csp_frame_src = env_list(  # video embeds (learning modules)
+    "CSP_FRAME_SRC",
+    "https://www.youtube-nocookie.com,https://www.youtube.com,https://player.vimeo.com",
+)
+_csp_common = {
+    "default-src": [SELF],
+    "img-src": [SELF, "data:"],
+    "connect-src": [SELF],
+    "frame-src": _csp_frame_src or [NONE],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "form-action": [SELF],
+    "report-uri": env_list("CSP_REPORT_URI") or None,
+}
+_csp_public = {
+    "DIRECTIVES": {
+        **_csp_common,
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        **_csp_common,
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        # Image previews and uploads, and Wagtail's avatars from Gravatar.
+        "img-src": [SELF, "data:", "blob:", "https://www.gravatar.com"],
+        # The page editor previews the page in a frame of its own.
+        "frame-src": [SELF, *_csp_frame_src],
+        "frame-ancestors": [SELF],
+    }
+}
+if flag("CSP_REPORT_ONLY", os.environ.get("CSP_REPORT_ONLY", "")):
+    CONTENT_SECURITY_POLICY = None
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = _csp_public
+else:
+    CONTENT_SECURITY_POLICY = _csp_public
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = None
+PERMISSIONS_POLICY = [
+    "accelerometer",
+    "browsing-topics",
+    "camera",
+    "display-capture",
+    "geolocation",
+    "gyroscope",
+    "hid",
+    "idle-detection",
+    "interest-cohort",
+    "magnetometer",
+    "microphone",
+    "midi",
+    "payment",
+    "screen-wake-lock",
+    "serial",
+    "usb",
+    "xr-spatial-tracking",
+]

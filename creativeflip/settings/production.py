@@ -20,3 +20,10 @@ SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
+
+# E-mail: password resets and moderation notices must reach people, from an
+# address the mail server accepts (creativeflip/email_settings.py).
+if not (os.environ.get("EMAIL_URL") or os.environ.get("EMAIL_HOST")):
+    raise ImproperlyConfigured("Set EMAIL_URL (or EMAIL_HOST) so the site can send e-mail.")
+if not os.environ.get("DEFAULT_FROM_EMAIL"):
+    raise ImproperlyConfigured("Set the DEFAULT_FROM_EMAIL environment variable.")

@@ -19,7 +19,8 @@ def json_ld(context, page):
 
 @register.simple_tag(takes_context=True)
 def event_json_ld(context, page):
-    return structured_data.script_tag(structured_data.event_json_ld(page, context["request"]))
+    request = context["request"]
+    return structured_data.script_tag(structured_data.event_json_ld(page, request), request)
 
 
 @register.simple_tag

@@ -28,6 +28,8 @@ PRODUCTION_ENV = {
     "DATABASE_URL": "sqlite:///" + str(ROOT / ".deploy-check.sqlite3"),
     "REDIS_URL": "redis://127.0.0.1:6379/0",
     "MEDIA_ROOT": "/tmp/creativeflip-media",
+    "EMAIL_URL": "smtp://smtp.example.org:587?tls=1",
+    "DEFAULT_FROM_EMAIL": "kb@example.org",
 }
 
 

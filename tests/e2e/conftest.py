@@ -135,6 +135,14 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    # axe_check injects axe-core as an inline script, which the site's
+    # Content-Security-Policy blocks. test_csp_e2e.py opens contexts of its
+    # own, without this, to check the policy itself.
+    return {**browser_context_args, "bypass_csp": True}
+
+
 @pytest.fixture
 def axe_check():
     """Run axe-core on the current page; fail with a readable list of any
