@@ -10,6 +10,7 @@ from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core import restrictions
 from core.localization import choosers, drafts, relations, views
 from core.models import Audience, Sector, Theme
 
@@ -88,3 +89,7 @@ class TaxonomyGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyGroup)
+
+# "Logged-in users only" admits network members, not self-registered learners.
+hooks.register("before_serve_page", restrictions.check_page)
+hooks.register("before_serve_document", restrictions.check_document)
