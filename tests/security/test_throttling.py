@@ -19,6 +19,7 @@ pytestmark = pytest.mark.django_db
 
 ADMIN_LOGIN = "/admin/login/"
 LEARNER_LOGIN = "/en/accounts/login/"
+PRIVATE_PAGE_LOGIN = "/en/_util/login/"  # Wagtail's form for "logged-in users" pages
 SIGNUP = "/en/accounts/signup/"
 PASSWORD = "a-long-test-password-42"
 
@@ -61,7 +62,7 @@ def test_client_ip_trusts_only_the_configured_proxies(settings, count, forwarded
 # Login throttling ---------------------------------------------------------------
 
 
-@pytest.mark.parametrize("url", [ADMIN_LOGIN, LEARNER_LOGIN])
+@pytest.mark.parametrize("url", [ADMIN_LOGIN, LEARNER_LOGIN, PRIVATE_PAGE_LOGIN])
 def test_right_password_after_too_many_wrong_ones_is_refused(
     client, settings, home, superuser, url
 ):
