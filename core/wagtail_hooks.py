@@ -18,7 +18,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from wagtail.wagtail_hooks import require_wagtail_login
 
-from core import document_access, page_visibility
+from core import document_access, page_visibility, restrictions
 from core.localization import choosers, drafts, relations, views
 from core.models import Audience, Sector, SiteDocument, Theme
 
@@ -146,3 +146,8 @@ def document_listing_urls():
             name="cf_documents_index_results",
         ),
     ]
+
+
+# "Logged-in users only" admits network members, not self-registered learners.
+hooks.register("before_serve_page", restrictions.check_page)
+hooks.register("before_serve_document", restrictions.check_document)

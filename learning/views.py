@@ -4,6 +4,7 @@ import json
 import re
 from collections import OrderedDict
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.forms import UserCreationForm
@@ -21,6 +22,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Locale
 
+from core import ratelimit
+from core.clientip import client_ip
 from learning import explorer, progress
 from learning.esco_import import CREATIVE_ISCO_GROUPS
 from learning.models import (
@@ -265,18 +268,41 @@ class LearnerLogoutView(LogoutView):
 
 
 def signup(request):
+    """Anyone may create a learner account (no admin access, so pages for
+    "logged-in users" stay closed to it: core/restrictions.py), at most
+    SIGNUP_RATE_LIMIT per client address per hour."""
     if request.user.is_authenticated:
         return redirect(learning_index_url(request))
     form = UserCreationForm(request.POST or None)
+    status = 200
     if request.method == "POST" and form.is_valid():
-        user = form.save()  # an ordinary learner: no staff or admin rights
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, _("Welcome! Your progress is now kept in your account."))
-        return redirect(_safe_next(request, learning_index_url(request)))
-    status = 400 if form.errors else 200
+        status = _signup_refused(request, form)
+        if not status:
+            user = form.save()  # an ordinary learner: no staff or admin rights
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, _("Welcome! Your progress is now kept in your account."))
+            return redirect(_safe_next(request, learning_index_url(request)))
+    elif form.errors:
+        status = 400
     return render(
         request,
         "learning/accounts/signup.html",
         {"form": form, "next": _safe_next(request, "")},
         status=status,
     )
+
+
+def _signup_refused(request, form) -> int:
+    """The status (429, 503) and a form error when this client may not create
+    another account now, else 0. Counts only sign-ups that passed the form."""
+    try:
+        allowed = ratelimit.acquire(
+            "signup", client_ip(request), settings.SIGNUP_RATE_LIMIT, settings.SIGNUP_RATE_WINDOW
+        )
+    except ratelimit.Unavailable:
+        form.add_error(None, _("Sign-up is not available just now. Please try again later."))
+        return 503
+    if not allowed:
+        form.add_error(None, _("Too many new accounts from your address. Please try again later."))
+        return 429
+    return 0

@@ -1,19 +1,27 @@
 """The contact form on a partner's page. It e-mails the partner; the address
-is never printed. A hidden honeypot field and a per-address rate limit keep
-robots out."""
+is never printed. A hidden honeypot field and a per-client limit
+(core.ratelimit, CONTACT_RATE_LIMIT per hour) keep robots out. Every
+message is stored (partners.ContactMessage) before it is sent, so a failed
+send loses nothing: the visitor gets a 503 saying so, and staff see the
+message in the admin."""
+
+import logging
 
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
 from django.core.mail import EmailMessage
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-RATE_LIMIT = 5  # messages per address...
-RATE_WINDOW = 60 * 60  # ...per hour
+from core import ratelimit
+from core.clientip import client_ip
+from partners.models import ContactMessage
+
+logger = logging.getLogger(__name__)
+SCOPE = "contact"
 
 
 class ContactForm(forms.Form):
@@ -25,35 +33,72 @@ class ContactForm(forms.Form):
     homepage = forms.CharField(label=_("Leave this field empty"), required=False)
 
 
-def _client_key(request) -> str:
-    return "partners:contact:" + request.META.get("REMOTE_ADDR", "unknown")
-
-
 def handle_contact(page, request):
-    """Handle a POST of the contact form: a redirect on success, the page
-    with errors (400) on bad input, a 429 when over the limit, or None for
-    any other request."""
+    """Handle a POST of the contact form: a redirect on success, or the page
+    with a form error: 400 on bad input, 429 over the limit, 503 when the
+    limit cannot be checked or the e-mail could not be sent. None for any
+    other request."""
     if request.method != "POST":
         return None
     form = ContactForm(request.POST)
-    status = 400
     if not page.contact_email:
         form.add_error(None, gettext("This partner has no contact address."))
-    elif form.is_valid():
-        if form.cleaned_data["homepage"]:
-            # A robot: pretend it worked, send nothing.
-            messages.success(request, gettext("Thank you. Your message has been sent."))
-            return HttpResponseRedirect(page.url + "#contact")
-        key = _client_key(request)
-        count = cache.get(key, 0)
-        if count >= RATE_LIMIT:
-            form.add_error(None, gettext("Too many messages. Please try again later."))
-            status = 429
-        else:
-            cache.set(key, count + 1, RATE_WINDOW)
-            _send(page, form.cleaned_data)
-            messages.success(request, gettext("Thank you. Your message has been sent."))
-            return HttpResponseRedirect(page.url + "#contact")
+        return _form_page(page, request, form, 400)
+    if not form.is_valid():
+        return _form_page(page, request, form, 400)
+    if form.cleaned_data["homepage"]:
+        # A robot: pretend it worked, send nothing.
+        return _thanks(page, request)
+
+    client = client_ip(request)
+    try:
+        allowed = ratelimit.acquire(
+            SCOPE, client, settings.CONTACT_RATE_LIMIT, settings.CONTACT_RATE_WINDOW
+        )
+    except ratelimit.Unavailable:
+        form.add_error(
+            None, gettext("The contact form is not available just now. Please try again later.")
+        )
+        return _form_page(page, request, form, 503)
+    if not allowed:
+        form.add_error(None, gettext("Too many messages. Please try again later."))
+        return _form_page(page, request, form, 429)
+
+    ContactMessage.delete_expired()
+    stored = ContactMessage.objects.create(
+        partner=page,
+        name=form.cleaned_data["name"],
+        email=form.cleaned_data["email"],
+        message=form.cleaned_data["message"],
+    )
+    try:
+        _send(page, form.cleaned_data)
+    except Exception as error:  # any e-mail backend's failure: the message is kept
+        logger.exception("Contact message %s to partner %s not sent", stored.pk, page.pk)
+        stored.status = ContactMessage.Status.FAILED
+        stored.error = f"{type(error).__name__}: {error}"[:500]
+        stored.save(update_fields=["status", "error"])
+        # A message that did not go out does not count against the visitor.
+        ratelimit.release(SCOPE, client)
+        form.add_error(
+            None,
+            gettext(
+                "Your message could not be e-mailed just now. It has been kept, and the "
+                "site's team will pass it on: there is no need to send it again."
+            ),
+        )
+        return _form_page(page, request, form, 503)
+    stored.status = ContactMessage.Status.SENT
+    stored.save(update_fields=["status"])
+    return _thanks(page, request)
+
+
+def _thanks(page, request):
+    messages.success(request, gettext("Thank you. Your message has been sent."))
+    return HttpResponseRedirect(page.url + "#contact")
+
+
+def _form_page(page, request, form, status):
     context = page.get_context(request)
     context["contact_form"] = form
     return TemplateResponse(request, page.get_template(request), context, status=status)

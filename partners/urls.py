@@ -8,6 +8,8 @@ from django.http import Http404
 from django.urls import re_path
 from wagtail.models import Page
 
+from core.restrictions import refuse_learners
+
 
 def export_csv(request, page_path):
     page = Page.find_for_request(request, "/" + page_path)
@@ -19,7 +21,10 @@ def export_csv(request, page_path):
     if not isinstance(page, PartnerIndexPage):
         raise Http404
     # The same checks as serving the page: view restrictions apply.
-    for restriction in page.get_view_restrictions():
+    restrictions = page.get_view_restrictions()
+    if refuse_learners(restrictions, request) is not None:
+        raise Http404
+    for restriction in restrictions:
         if not restriction.accept_request(request):
             raise Http404
     view, args, kwargs = page.resolve_subpage("/export.csv")

@@ -344,3 +344,38 @@ PERMISSIONS_POLICY = [
     "usb",
     "xr-spatial-tracking",
 ]
+# --- Abuse limits: login throttling, sign-up and contact-form limits ---------
+# (docs/permissions.md, "Limits"). Behind reverse proxies set
+# TRUSTED_PROXY_COUNT to how many of them append to X-Forwarded-For;
+# core/clientip.py then takes the client's address from there.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# django-axes: after LOGIN_FAILURE_LIMIT failed sign-ins from one address
+# (admin and learner login alike), sign-in from there is refused for
+# LOGIN_LOCKOUT_MINUTES. Its backend goes first and its middleware last, as
+# its documentation asks.
+INSTALLED_APPS += ["axes"]
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "10"))
+# In hours; a float is read as a fraction of an hour.
+AXES_COOLOFF_TIME = int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15")) / 60
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_CLIENT_IP_CALLABLE = "core.clientip.client_ip"
+AXES_LOCKOUT_TEMPLATE = "core/login_locked_out.html"
+# Failed attempts are kept (to count them); successful sign-ins are not logged.
+AXES_DISABLE_ACCESS_LOG = True
+
+# core/ratelimit.py: actions per client address per hour.
+SIGNUP_RATE_LIMIT = int(os.environ.get("SIGNUP_RATE_LIMIT", "5"))
+SIGNUP_RATE_WINDOW = 60 * 60
+CONTACT_RATE_LIMIT = int(os.environ.get("CONTACT_RATE_LIMIT", "5"))
+CONTACT_RATE_WINDOW = 60 * 60
+# Contact-form messages are kept (partners.ContactMessage) this many days.
+CONTACT_MESSAGE_RETENTION_DAYS = int(os.environ.get("CONTACT_MESSAGE_RETENTION_DAYS", "90"))
+if REDIS_URL:
+    # The limits fail closed on Redis errors: fail fast, too.
+    CACHES["default"]["OPTIONS"].update(SOCKET_CONNECT_TIMEOUT=2, SOCKET_TIMEOUT=2)

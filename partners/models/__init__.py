@@ -1,3 +1,4 @@
+from .contact import ContactMessage
 from .exchanges import ExchangeIndexPage, ExchangePage
 from .partners import (
     PARTNER_CONTENT,
@@ -10,6 +11,7 @@ from .sections import PartnerSection
 from .services import Service
 
 __all__ = [
+    "ContactMessage",
     "PARTNER_CONTENT",
     "EducationPartnerPage",
     "ExchangeIndexPage",
