@@ -2,13 +2,23 @@
 huge numbers, deeply nested JSON, NUL bytes; the API serialises every page
 type; CSV cells are safe to open in a spreadsheet."""
 
+import csv
+import io
+
 import pytest
 from django.core.management import call_command
+from hypothesis import given
+from hypothesis import strategies as st
 
+from core.csv_cells import FORMULA_SIGNS, csv_safe
+from core.demo_tools import ensure_page
+from knowledgebase.models import NewsIndexPage
 from learning.models import LearningIndexPage, Occupation, Skill
+from partners.models import HubPage, PartnerIndexPage
+from tests.knowledgebase.conftest import make_news
 from tests.learning.conftest import FIXTURES as ESCO_FIXTURES
 from tests.learning.conftest import make_module
-from tests.partners.conftest import add_page
+from tests.partners.conftest import add_page, make_partner
 
 pytestmark = pytest.mark.django_db
 
@@ -196,3 +206,95 @@ def test_api_serialises_every_page_type_in_every_language(client, site_pages):
     assert ["DE", "PT"] in [sorted(item["countries"]) for item in paper.json()["items"]]
     events = client.get("/api/v2/pages/", {"type": "knowledgebase.EventPage", "fields": "country"})
     assert sorted(item["country"] for item in events.json()["items"]) == [""] * 7 + ["IT"] * 7
+
+
+# CSV cells ------------------------------------------------------------------
+
+DANGEROUS = [
+    "=1+1",
+    "+1",
+    "-1",
+    "@SUM(A1)",
+    "\t=1",
+    "\r=1",
+    "\n=1",
+    "\nplain",
+    " =1+1",
+    "   @x",
+    "\u3000=1",
+    "＝1+1",
+    "＋1",
+    "－1",
+    "＠SUM(A1)",
+    " ＝1",
+]
+
+
+@pytest.mark.parametrize("text", DANGEROUS)
+def test_csv_safe_neutralises_formulas(text):
+    assert csv_safe(text) == "'" + text
+
+
+@pytest.mark.parametrize(
+    ("value", "cell"),
+    [("plain", "plain"), ("a=b", "a=b"), (None, ""), (-9.14, "-9.14"), (3, "3"), ("", "")],
+)
+def test_csv_safe_keeps_text_and_numbers(value, cell):
+    assert csv_safe(value) == cell
+
+
+def _starts_a_formula(text: str) -> bool:
+    return text[:1] in ("\t", "\r", "\n") or text.lstrip()[:1] in FORMULA_SIGNS
+
+
+@given(st.text(max_size=30))
+def test_csv_safe_property(text):
+    cell = csv_safe(text)
+    if _starts_a_formula(text):
+        assert cell == "'" + text
+    else:
+        assert cell == text
+    # Whatever the input, the cell does not start a formula.
+    assert not _starts_a_formula(cell)
+
+
+@given(
+    st.sampled_from(["", " ", "  ", "\t", "\n", "\r\n", "\u3000", "\xa0"]),
+    st.sampled_from(sorted(FORMULA_SIGNS)),
+    st.text(max_size=10),
+)
+def test_csv_safe_property_for_formulas_behind_whitespace(space, sign, rest):
+    text = space + sign + rest
+    assert csv_safe(text) == "'" + text
+
+
+def _csv_rows(response):
+    text = response.content.decode("utf-8-sig")
+    return list(csv.reader(io.StringIO(text)))
+
+
+def test_partner_csv_export_neutralises_every_formula(client, home):
+    directory = add_page(home, PartnerIndexPage, title="Partners", slug="partners")
+    for number, text in enumerate(DANGEROUS):
+        make_partner(directory, HubPage, f"hub-{number}", f"{text}Hub", "PT", 38.7, -9.1, city=text)
+    response = client.get("/en/partners/export.csv")
+    assert response.status_code == 200
+    header, *rows = _csv_rows(response)
+    names = [row[header.index("name")] for row in rows]
+    cities = [row[header.index("city")] for row in rows]
+    assert sorted(names) == sorted(f"'{text}Hub" for text in DANGEROUS)
+    assert sorted(cities) == sorted(f"'{text}" for text in DANGEROUS)
+    assert {row[header.index("longitude")] for row in rows} == {"-9.10000"}
+
+
+def test_translation_status_csv_neutralises_titles(client, home, superuser):
+    news = ensure_page(home, NewsIndexPage, "news", title="News")
+    for text in DANGEROUS:
+        make_news(news, title=f"{text}Page")
+    client.force_login(superuser)
+    response = client.get("/admin/translation-status/", {"format": "csv", "locale": "de"})
+    assert response.status_code == 200
+    header, *rows = _csv_rows(response)
+    titles = {row[header.index("title")] for row in rows}
+    assert {f"'{text}Page" for text in DANGEROUS} <= titles
+    assert not any(_starts_a_formula(title) for title in titles)
