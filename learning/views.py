@@ -56,6 +56,13 @@ def _safe_next(request, fallback: str) -> str:
 # Autocomplete and explorer ------------------------------------------------
 
 
+def _search_text(request) -> str:
+    """``q`` without control characters (PostgreSQL refuses NUL) and with
+    runs of white space as one space."""
+    text = request.GET.get("q", "")
+    return " ".join("".join(ch for ch in text if ch.isprintable() or ch.isspace()).split())
+
+
 def search_occupations(query: str, limit: int = 10):
     """Occupations whose labels (in the active language, else English)
     contain ``query``; those starting with it first."""
@@ -74,7 +81,7 @@ def search_occupations(query: str, limit: int = 10):
 
 @require_GET
 def occupation_autocomplete(request):
-    query = request.GET.get("q", "").strip()
+    query = _search_text(request)
     if len(query) > MAX_QUERY:
         return JsonResponse({"error": _("The search text is too long.")}, status=400)
     if len(query) < 2:
@@ -101,7 +108,7 @@ def _id_set(values, limit) -> set[int] | None:
 
 
 def explorer_view(request):
-    query = request.GET.get("q", "").strip()
+    query = _search_text(request)
     raw_occupation = request.GET.get("occupation", "").strip()
     if len(query) > MAX_QUERY:
         return HttpResponseBadRequest(_("The search text is too long."))
