@@ -90,22 +90,26 @@ def build_pages(home, english):
     return [*indexes, hub, school, exchange, module, path, *knowledge]
 
 
-@pytest.fixture
-def site_pages(home_all_locales, django_capture_on_commit_callbacks):
-    """Every page type, live in all seven languages: {language: [pages]}.
-    Built without updating the search index page by page (as load_demo
-    does); a test that searches runs update_index."""
+def build_site(homes, languages, capture_on_commit) -> dict[str, list]:
+    """The pages of ``build_pages`` in English, translated into
+    ``languages``: {language: [pages]}. Built without updating the search
+    index page by page (as load_demo does)."""
     call_command("import_esco", str(ESCO_FIXTURES), "--languages", "en,de", "--all", verbosity=0)
     backends = settings.WAGTAILSEARCH_BACKENDS
     quiet = {name: {**conf, "AUTO_UPDATE": False} for name, conf in backends.items()}
     with override_settings(WAGTAILSEARCH_BACKENDS=quiet):
-        english = home_all_locales["en"].locale
-        pages = build_pages(home_all_locales["en"], english)
-        by_language = {"en": [home_all_locales["en"], *pages]}
-        for code in TARGET_LANGUAGES:
-            by_language[code] = [home_all_locales[code]]
+        pages = build_pages(homes["en"], homes["en"].locale)
+        by_language = {"en": [homes["en"], *pages]}
+        for code in languages:
+            by_language[code] = [homes[code]]
             for page in pages:  # parents before children, each in its own transaction
-                with django_capture_on_commit_callbacks(execute=True):
+                with capture_on_commit(execute=True):
                     translated = translate_object(page, code, {})
                 by_language[code].append(Page.objects.get(pk=translated.pk).specific)
     return by_language
+
+
+@pytest.fixture
+def site_pages(home_all_locales, django_capture_on_commit_callbacks):
+    """Every page type, live in all seven languages."""
+    return build_site(home_all_locales, TARGET_LANGUAGES, django_capture_on_commit_callbacks)

@@ -68,6 +68,15 @@ def test_explorer_with_ids_works(client, home, esco):
     assert client.get(f"/en/skills/?occupation={'9' * 18}").status_code == 404
 
 
+def test_occupation_search_ignores_control_characters(client, home, esco):
+    """PostgreSQL refuses NUL in a query: the search text drops it."""
+    response = client.get("/en/skills/?q=graph%00ic")
+    assert response.status_code == 200
+    assert "graphic designer" in response.content.decode()
+    response = client.get("/en/skills/occupations/?q=graph%00ic")
+    assert [r["label"] for r in response.json()["results"]] == ["graphic designer"]
+
+
 # Quiz -----------------------------------------------------------------------
 
 
