@@ -3,8 +3,9 @@
 Two phases. **Read**: every file is found (in the directory or inside the
 download's zip files), its header checked and every row parsed and checked;
 any problem raises ``EscoImportError`` before the database is touched.
-**Write**: one transaction per file, bulk inserts and updates keyed on the
-ESCO URIs, so running the same import twice changes nothing.
+**Write**: one transaction for the whole import (an interrupted import
+leaves the database as it was), bulk inserts and updates keyed on the ESCO
+URIs, so running the same import twice changes nothing.
 """
 
 import csv
@@ -165,6 +166,10 @@ class Source:
                         f"{name}, line {reader.line_num}: broken row: {len(row)} fields, "
                         f"the header has {width}"
                     )
+                if any("\x00" in cell for cell in row):  # PostgreSQL refuses to store NUL
+                    raise EscoImportError(
+                        f"{name}, line {reader.line_num}: broken row: a NUL character"
+                    )
                 yield reader.line_num, {column: row[i] for column, i in index.items()}
 
 
@@ -204,63 +209,74 @@ def read(
     files += ["occupationSkillRelations.csv", "broaderRelationsOccPillar.csv"]
     source.require(files)
     plan = Plan(languages=languages)
-
-    def selected(isco_code: str) -> bool:
-        return isco_groups is None or isco_code.startswith(isco_groups)
-
     for lang in languages:
-        name = f"ISCOGroups_{lang}.csv"
-        count = 0
-        for line, row in source.rows(name, COLUMNS["ISCOGroups"]):
-            uri = _uri(name, line, row["conceptUri"], "ISCO group")
-            code = row["code"].strip()
-            if not ISCO_CODE.match(code):
-                raise EscoImportError(f"{name}, line {line}: broken row: bad ISCO code {code!r}")
-            if not row["preferredLabel"].strip():
-                raise EscoImportError(f"{name}, line {line}: broken row: no preferred label")
-            plan.isco.setdefault(uri, code)
-            plan.labels[("isco", lang, uri)] = Labels(
-                row["preferredLabel"].strip(), row["altLabels"].strip(), row["description"].strip()
-            )
-            count += 1
-        log(f"read {name}: {count} ISCO groups")
-
-    every_occupation = set()  # including those left out by the ISCO filter
+        _read_isco_groups(source, plan, lang, log)
+    every_occupation: set[str] = set()  # including those left out by the ISCO filter
     for lang in languages:
-        name = f"occupations_{lang}.csv"
-        count = 0
-        seen = set()
-        for line, row in source.rows(name, COLUMNS["occupations"]):
-            if row["conceptType"] != "Occupation":
-                plan.skip(name, line, f"not an occupation ({row['conceptType'][:40]})")
-                continue
-            uri = _uri(name, line, row["conceptUri"], "occupation")
-            isco_code = row["iscoGroup"].strip()
-            if not ISCO_CODE.match(isco_code):
-                raise EscoImportError(
-                    f"{name}, line {line}: broken row: bad ISCO group {isco_code!r}"
-                )
-            if not row["preferredLabel"].strip():
-                raise EscoImportError(f"{name}, line {line}: broken row: no preferred label")
-            if uri in seen:
-                plan.skip(name, line, "duplicate URI")
-                continue
-            seen.add(uri)
-            every_occupation.add(uri)
-            if not selected(isco_code):
-                plan.filtered["occupations"] += 1
-                continue
-            plan.occupations.setdefault(uri, (row["code"].strip()[:32], isco_code))
-            plan.labels[("occupation", lang, uri)] = Labels(
-                row["preferredLabel"].strip(), row["altLabels"].strip(), row["description"].strip()
-            )
-            count += 1
-        log(f"read {name}: {count} occupations kept")
+        every_occupation |= _read_occupations(source, plan, lang, isco_groups, log)
+    wanted_skills = _read_relations(source, plan, every_occupation, log)
+    for lang in languages:
+        _read_skills(source, plan, lang, None if isco_groups is None else wanted_skills, log)
+    _drop_relations_to_unknown_skills(plan)
+    _read_broader(source, plan, every_occupation)
+    return plan
 
+
+def _labels(name, line, row) -> Labels:
+    if not row["preferredLabel"].strip():
+        raise EscoImportError(f"{name}, line {line}: broken row: no preferred label")
+    return Labels(
+        row["preferredLabel"].strip(), row["altLabels"].strip(), row["description"].strip()
+    )
+
+
+def _read_isco_groups(source, plan, lang, log):
+    name = f"ISCOGroups_{lang}.csv"
+    count = 0
+    for line, row in source.rows(name, COLUMNS["ISCOGroups"]):
+        uri = _uri(name, line, row["conceptUri"], "ISCO group")
+        code = row["code"].strip()
+        if not ISCO_CODE.match(code):
+            raise EscoImportError(f"{name}, line {line}: broken row: bad ISCO code {code!r}")
+        plan.labels[("isco", lang, uri)] = _labels(name, line, row)
+        plan.isco.setdefault(uri, code)
+        count += 1
+    log(f"read {name}: {count} ISCO groups")
+
+
+def _read_occupations(source, plan, lang, isco_groups, log) -> set[str]:
+    """Returns the URIs of every occupation in the file, kept or not."""
+    name = f"occupations_{lang}.csv"
+    count = 0
+    seen = set()
+    for line, row in source.rows(name, COLUMNS["occupations"]):
+        if row["conceptType"] != "Occupation":
+            plan.skip(name, line, f"not an occupation ({row['conceptType'][:40]})")
+            continue
+        uri = _uri(name, line, row["conceptUri"], "occupation")
+        isco_code = row["iscoGroup"].strip()
+        if not ISCO_CODE.match(isco_code):
+            raise EscoImportError(f"{name}, line {line}: broken row: bad ISCO group {isco_code!r}")
+        labels = _labels(name, line, row)
+        if uri in seen:
+            plan.skip(name, line, "duplicate URI")
+            continue
+        seen.add(uri)
+        if isco_groups is not None and not isco_code.startswith(isco_groups):
+            plan.filtered["occupations"] += 1
+            continue
+        plan.occupations.setdefault(uri, (row["code"].strip()[:32], isco_code))
+        plan.labels[("occupation", lang, uri)] = labels
+        count += 1
+    log(f"read {name}: {count} occupations kept")
+    return seen
+
+
+def _read_relations(source, plan, every_occupation, log) -> set[str]:
+    """Returns the URIs of the skills that the kept occupations need."""
     name = "occupationSkillRelations.csv"
     wanted_skills = set()
     count = 0
-    all_occupation_uris = plan.occupations.keys()
     for line, row in source.rows(name, COLUMNS["occupationSkillRelations"]):
         occupation = _uri(name, line, row["occupationUri"], "occupation")
         skill = _uri(name, line, row["skillUri"], "skill")
@@ -270,7 +286,7 @@ def read(
                 f"{name}, line {line}: broken row: relation type {relation!r} is not "
                 "essential or optional"
             )
-        if occupation not in all_occupation_uris:
+        if occupation not in plan.occupations:
             if occupation in every_occupation:
                 plan.filtered["relations"] += 1
             else:
@@ -282,45 +298,46 @@ def read(
         if count % 50_000 == 0:
             log(f"  {name}: {count} relations read")
     log(f"read {name}: {count} relations kept")
+    return wanted_skills
 
-    for lang in languages:
-        name = f"skills_{lang}.csv"
-        count = 0
-        seen = set()
-        for line, row in source.rows(name, COLUMNS["skills"]):
-            uri = _uri(name, line, row["conceptUri"], "skill")
-            skill_type = row["skillType"].strip()
-            reuse = row["reuseLevel"].strip()
-            if skill_type not in SKILL_TYPES:
-                raise EscoImportError(
-                    f"{name}, line {line}: broken row: unknown skill type {skill_type!r}"
-                )
-            if reuse not in REUSE_LEVELS:
-                raise EscoImportError(
-                    f"{name}, line {line}: broken row: unknown reuse level {reuse!r}"
-                )
-            if not row["preferredLabel"].strip():
-                raise EscoImportError(f"{name}, line {line}: broken row: no preferred label")
-            if uri in seen:
-                plan.skip(name, line, "duplicate URI")
-                continue
-            seen.add(uri)
-            if isco_groups is not None and uri not in wanted_skills:
-                plan.filtered["skills"] += 1
-                continue
-            plan.skills.setdefault(uri, (skill_type, reuse))
-            plan.labels[("skill", lang, uri)] = Labels(
-                row["preferredLabel"].strip(), row["altLabels"].strip(), row["description"].strip()
+
+def _read_skills(source, plan, lang, wanted_skills: set[str] | None, log):
+    """``wanted_skills`` None keeps every skill."""
+    name = f"skills_{lang}.csv"
+    count = 0
+    seen = set()
+    for line, row in source.rows(name, COLUMNS["skills"]):
+        uri = _uri(name, line, row["conceptUri"], "skill")
+        skill_type = row["skillType"].strip()
+        reuse = row["reuseLevel"].strip()
+        if skill_type not in SKILL_TYPES:
+            raise EscoImportError(
+                f"{name}, line {line}: broken row: unknown skill type {skill_type!r}"
             )
-            count += 1
-        log(f"read {name}: {count} skills kept")
+        if reuse not in REUSE_LEVELS:
+            raise EscoImportError(f"{name}, line {line}: broken row: unknown reuse level {reuse!r}")
+        labels = _labels(name, line, row)
+        if uri in seen:
+            plan.skip(name, line, "duplicate URI")
+            continue
+        seen.add(uri)
+        if wanted_skills is not None and uri not in wanted_skills:
+            plan.filtered["skills"] += 1
+            continue
+        plan.skills.setdefault(uri, (skill_type, reuse))
+        plan.labels[("skill", lang, uri)] = labels
+        count += 1
+    log(f"read {name}: {count} skills kept")
 
-    relation_file = "occupationSkillRelations.csv"
+
+def _drop_relations_to_unknown_skills(plan):
     for occupation, skill in list(plan.relations):
         if skill not in plan.skills:
             del plan.relations[(occupation, skill)]
-            plan.skip(relation_file, 0, f"unknown skill {skill}")
+            plan.skip("occupationSkillRelations.csv", 0, f"unknown skill {skill}")
 
+
+def _read_broader(source, plan, every_occupation):
     name = "broaderRelationsOccPillar.csv"
     for line, row in source.rows(name, COLUMNS["broaderRelationsOccPillar"]):
         uri = _uri(name, line, row["conceptUri"], "concept")
@@ -342,7 +359,6 @@ def read(
             continue  # the same as the occupation's iscoGroup column
         else:
             plan.skip(name, line, f"unsupported relation {kinds[0]} -> {kinds[1]}")
-    return plan
 
 
 @dataclass
@@ -409,66 +425,54 @@ def _upsert_labels(label_model, ids: dict[str, int], lang: str, labels, result, 
 
 
 def write(plan: Plan, log=print) -> Result:
+    """Write the plan in one transaction: readers see the previous import
+    until the whole of this one is committed, and an import stopped half-way
+    (killed, out of memory, a database error) leaves nothing behind, never
+    occupations without their relations."""
     result = Result()
+    started = time.monotonic()
+    with transaction.atomic():
+        isco_ids = _upsert(
+            IscoGroup, {uri: {"code": code} for uri, code in plan.isco.items()},
+            ["code"], result, "ISCO groups",
+        )  # fmt: skip
+        _write_labels(plan, "isco", IscoGroupLabel, isco_ids, result, log)
+        group_by_code = {code: isco_ids.get(uri) for uri, code in plan.isco.items()}
+        rows = {
+            uri: {"code": code, "isco_code": isco, "isco_group_id": group_by_code.get(isco)}
+            for uri, (code, isco) in plan.occupations.items()
+        }
+        occupation_ids = _upsert(
+            Occupation, rows, ["code", "isco_code", "isco_group_id"], result, "occupations"
+        )
+        _write_labels(plan, "occupation", OccupationLabel, occupation_ids, result, log)
+        rows = {
+            uri: {"skill_type": skill_type, "reuse_level": reuse}
+            for uri, (skill_type, reuse) in plan.skills.items()
+        }
+        skill_ids = _upsert(Skill, rows, ["skill_type", "reuse_level"], result, "skills")
+        _write_labels(plan, "skill", SkillLabel, skill_ids, result, log)
+        step = time.monotonic()
+        _write_relations(plan, occupation_ids, skill_ids, result, log)
+        log(f"wrote occupationSkillRelations.csv in {time.monotonic() - step:.1f}s")
+        _write_broader(plan, isco_ids, occupation_ids, result)
+        log("wrote broaderRelationsOccPillar.csv")
+    log(f"committed the whole import after {time.monotonic() - started:.1f}s")
+    return result
 
-    def labels_of(kind, lang):
-        return [
+
+LABEL_FILES = {"isco": "ISCOGroups", "occupation": "occupations", "skill": "skills"}
+LABEL_KINDS = {"isco": "ISCO group", "occupation": "occupation", "skill": "skill"}
+
+
+def _write_labels(plan, kind, label_model, ids, result, log):
+    for lang in plan.languages:
+        step = time.monotonic()
+        labels = [
             (uri, label) for (k, lg, uri), label in plan.labels.items() if k == kind and lg == lang
         ]
-
-    isco_ids: dict[str, int] = {}
-    for lang in plan.languages:
-        started = time.monotonic()
-        with transaction.atomic():
-            isco_ids = _upsert(
-                IscoGroup, {uri: {"code": code} for uri, code in plan.isco.items()},
-                ["code"], result, "ISCO groups",
-            )  # fmt: skip
-            _upsert_labels(
-                IscoGroupLabel, isco_ids, lang, labels_of("isco", lang), result, "ISCO group"
-            )
-        log(f"wrote ISCOGroups_{lang}.csv in {time.monotonic() - started:.1f}s")
-    group_by_code = {code: isco_ids.get(uri) for uri, code in plan.isco.items()}
-
-    occupation_ids: dict[str, int] = {}
-    for lang in plan.languages:
-        started = time.monotonic()
-        with transaction.atomic():
-            rows = {
-                uri: {"code": code, "isco_code": isco, "isco_group_id": group_by_code.get(isco)}
-                for uri, (code, isco) in plan.occupations.items()
-            }
-            occupation_ids = _upsert(
-                Occupation, rows, ["code", "isco_code", "isco_group_id"], result, "occupations"
-            )
-            _upsert_labels(
-                OccupationLabel, occupation_ids, lang, labels_of("occupation", lang), result,
-                "occupation",
-            )  # fmt: skip
-        log(f"wrote occupations_{lang}.csv in {time.monotonic() - started:.1f}s")
-
-    skill_ids: dict[str, int] = {}
-    for lang in plan.languages:
-        started = time.monotonic()
-        with transaction.atomic():
-            rows = {
-                uri: {"skill_type": skill_type, "reuse_level": reuse}
-                for uri, (skill_type, reuse) in plan.skills.items()
-            }
-            skill_ids = _upsert(Skill, rows, ["skill_type", "reuse_level"], result, "skills")
-            _upsert_labels(SkillLabel, skill_ids, lang, labels_of("skill", lang), result, "skill")
-        log(f"wrote skills_{lang}.csv in {time.monotonic() - started:.1f}s")
-
-    started = time.monotonic()
-    with transaction.atomic():
-        _write_relations(plan, occupation_ids, skill_ids, result, log)
-    log(f"wrote occupationSkillRelations.csv in {time.monotonic() - started:.1f}s")
-
-    started = time.monotonic()
-    with transaction.atomic():
-        _write_broader(plan, isco_ids, occupation_ids, result)
-    log(f"wrote broaderRelationsOccPillar.csv in {time.monotonic() - started:.1f}s")
-    return result
+        _upsert_labels(label_model, ids, lang, labels, result, LABEL_KINDS[kind])
+        log(f"wrote {LABEL_FILES[kind]}_{lang}.csv in {time.monotonic() - step:.1f}s")
 
 
 def _write_relations(plan, occupation_ids, skill_ids, result, log):

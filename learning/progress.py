@@ -2,6 +2,7 @@
 path that puts them. Anonymous progress lives in the browser (learning.js)
 and uses the same module keys (translation keys)."""
 
+import json
 import uuid
 
 from django.db.models import Count, Q
@@ -38,6 +39,17 @@ def path_progress(modules, done_keys: set[str]) -> dict:
         "minutes_left": minutes_left,
         "percent": round(100 * len(done) / total) if total else 0,
     }
+
+
+def parse_payload(body: bytes) -> dict:
+    """The JSON object sent by learning.js; ValueError on anything else."""
+    try:
+        payload = json.loads(body or b"{}")
+    except RecursionError as error:  # thousands of nested brackets
+        raise ValueError("the JSON is nested too deeply") from error
+    if not isinstance(payload, dict):
+        raise ValueError("expected a JSON object")
+    return payload
 
 
 def parse_keys(values) -> list[uuid.UUID]:

@@ -1,6 +1,5 @@
 """The skills explorer, learner progress and the learners' accounts."""
 
-import json
 import re
 from collections import OrderedDict
 
@@ -24,6 +23,7 @@ from wagtail.models import Locale
 
 from core import ratelimit
 from core.clientip import client_ip
+from core.numbers import user_int
 from learning import explorer, progress
 from learning.esco_import import CREATIVE_ISCO_GROUPS
 from learning.models import (
@@ -59,6 +59,13 @@ def _safe_next(request, fallback: str) -> str:
 # Autocomplete and explorer ------------------------------------------------
 
 
+def _search_text(request) -> str:
+    """``q`` without control characters (PostgreSQL refuses NUL) and with
+    runs of white space as one space."""
+    text = request.GET.get("q", "")
+    return " ".join("".join(ch for ch in text if ch.isprintable() or ch.isspace()).split())
+
+
 def search_occupations(query: str, limit: int = 10):
     """Occupations whose labels (in the active language, else English)
     contain ``query``; those starting with it first."""
@@ -77,7 +84,7 @@ def search_occupations(query: str, limit: int = 10):
 
 @require_GET
 def occupation_autocomplete(request):
-    query = request.GET.get("q", "").strip()
+    query = _search_text(request)
     if len(query) > MAX_QUERY:
         return JsonResponse({"error": _("The search text is too long.")}, status=400)
     if len(query) < 2:
@@ -94,34 +101,33 @@ def occupation_autocomplete(request):
     return JsonResponse({"results": results})
 
 
-def _int_list(values, limit):
-    if len(values) > limit:
-        raise ValueError("too many values")
-    return {int(value) for value in values if value.isdigit() or _raise(value)}
-
-
-def _raise(value):
-    raise ValueError(f"not a number: {value!r}")
+def _id_set(values, limit) -> set[int] | None:
+    """The ids of ticked skills, or None when there are too many or one is
+    not an id."""
+    ids = {user_int(value) for value in values}
+    if len(values) > limit or None in ids:
+        return None
+    return ids
 
 
 def explorer_view(request):
-    query = request.GET.get("q", "").strip()
+    query = _search_text(request)
     raw_occupation = request.GET.get("occupation", "").strip()
     if len(query) > MAX_QUERY:
         return HttpResponseBadRequest(_("The search text is too long."))
-    try:
-        have_ids = _int_list(request.GET.getlist("have"), MAX_HAVE)
-    except ValueError:
+    have_ids = _id_set(request.GET.getlist("have"), MAX_HAVE)
+    if have_ids is None:
         return HttpResponseBadRequest(_("The ticked skills could not be read."))
     context = {"query": query, "matches": [], "occupation": None}
     if query and not raw_occupation:
         context["matches"] = search_occupations(query, limit=25)
     if raw_occupation:
-        if not raw_occupation.isdigit():
+        occupation_id = user_int(raw_occupation)
+        if occupation_id is None:
             return HttpResponseBadRequest(_("Unknown occupation."))
         occupation = get_object_or_404(
             Occupation.objects.prefetch_related(explorer.occupation_labels()),
-            pk=int(raw_occupation),
+            pk=occupation_id,
         )
         gap = explorer.occupation_gap(occupation, have_ids)
         locale = Locale.get_active()
@@ -142,9 +148,10 @@ def explorer_view(request):
 def skill_detail(request, ref: str):
     """The transversal view: which occupations and ISCO groups need a skill."""
     queryset = Skill.objects.prefetch_related(explorer.skill_labels())
-    if ref.isdigit():
-        skill = get_object_or_404(queryset, pk=int(ref))
-    elif SLUG.match(ref):
+    skill_id = user_int(ref)
+    if skill_id is not None:
+        skill = get_object_or_404(queryset, pk=skill_id)
+    elif SLUG.fullmatch(ref):
         skill = get_object_or_404(queryset, uri__endswith=f"/{ref}")
     else:
         return HttpResponseBadRequest(_("Unknown skill."))
@@ -207,10 +214,10 @@ def mark_progress(request):
     wants_json = request.content_type == "application/json"
     if wants_json:
         try:
-            payload = json.loads(request.body or b"{}")
+            payload = progress.parse_payload(request.body)
             keys = progress.parse_keys([payload.get("module")])
             done = bool(payload.get("done", True))
-        except (ValueError, AttributeError, TypeError):
+        except ValueError:
             return JsonResponse({"error": "module must be a module key"}, status=400)
     else:
         try:
@@ -239,9 +246,9 @@ def merge_progress(request):
     if not request.user.is_authenticated:
         return JsonResponse({"error": "sign in first"}, status=403)
     try:
-        payload = json.loads(request.body or b"{}")
+        payload = progress.parse_payload(request.body)
         keys = progress.parse_keys(payload.get("completed"))
-    except (ValueError, AttributeError, TypeError):
+    except ValueError:
         return JsonResponse(
             {"error": f"completed must be a list of at most {progress.MAX_MERGE} module keys"},
             status=400,

@@ -8,6 +8,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from core.csv_cells import csv_safe
 from partners.europe import HEIGHT, WIDTH, in_frame, project
 
 
@@ -136,16 +137,6 @@ CSV_COLUMNS = [
     "website",
     "url",
 ]
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_safe(value) -> str:
-    """A cell a spreadsheet will not run as a formula: text starting with
-    =, +, -, @, tab or carriage return gets a leading apostrophe."""
-    text = "" if value is None else str(value)
-    if text.startswith(FORMULA_STARTS):
-        return "'" + text
-    return text
 
 
 def export_view(index_page, request):

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.models import Locale, Page
 
+from core.csv_cells import csv_safe
 from core.localization import po as po_tools
 from core.localization import rights
 from core.localization.forms import POUploadForm, ReportFilterForm, locale_choices
@@ -84,15 +85,14 @@ def _csv(rows, locales):
     writer = csv.writer(response)
     writer.writerow(["kind", "type", "id", "title", *[locale.language_code for locale in locales]])
     for row in rows:
-        writer.writerow(
-            [
-                row.kind,
-                row.type_label,
-                row.pk,
-                row.title,
-                *[row.statuses[locale.language_code] for locale in locales],
-            ]
-        )
+        cells = [
+            row.kind,
+            row.type_label,
+            row.pk,
+            row.title,
+            *[row.statuses[locale.language_code] for locale in locales],
+        ]
+        writer.writerow([csv_safe(cell) for cell in cells])
     return response
 
 

@@ -10,6 +10,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.api import countries_api_field
 from knowledgebase.blocks import StepsBlock
 
 from .base import PARTNER_SECTIONS, KnowledgePage
@@ -75,7 +76,7 @@ class GuidelinePage(KnowledgePage):
         "templates",
         "testing_status",
         "pilots",
-        "countries",
+        countries_api_field("countries"),
     ]
     override_translatable_fields = KnowledgePage.base_translatable_fields + [
         TranslatableField("steps"),

@@ -14,6 +14,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.api import countries_api_field, country_api_field
 from knowledgebase import calendar
 from knowledgebase.blocks import RICH
 
@@ -36,7 +37,7 @@ class NewsPage(KnowledgePage):
         *KnowledgePage.taxonomy_panels,
     ]
     search_fields = KnowledgePage.search_fields + [index.SearchField("body")]
-    api_fields = [*KnowledgePage.base_api_fields, "body", "countries"]
+    api_fields = [*KnowledgePage.base_api_fields, "body", countries_api_field("countries")]
     override_translatable_fields = KnowledgePage.base_translatable_fields + [
         TranslatableField("body"),
         SynchronizedField("countries"),
@@ -129,7 +130,7 @@ class EventPage(RoutablePageMixin, KnowledgePage):
         "event_format",
         "venue",
         "city",
-        "country",
+        country_api_field("country"),
         "online_url",
         "registration_url",
         "body",

@@ -14,6 +14,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.api import countries_api_field
 from knowledgebase import citation
 from knowledgebase.blocks import PaperBodyBlock
 
@@ -127,7 +128,7 @@ class PolicyPaperPage(KnowledgePage):
         "document",
         "doi",
         "isbn",
-        "countries",
+        countries_api_field("countries"),
         "body",
     ]
     override_translatable_fields = KnowledgePage.base_translatable_fields + [

@@ -9,6 +9,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.api import country_api_field
 from knowledgebase.blocks import RICH, GalleryBlock, QuotesBlock
 
 from .base import PARTNER_SECTIONS, KnowledgePage
@@ -59,7 +60,7 @@ class CaseStoryPage(KnowledgePage):
     ]
     api_fields = [
         *KnowledgePage.base_api_fields,
-        "country",
+        country_api_field("country"),
         "city",
         "challenge",
         "approach",

@@ -17,6 +17,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.models import Audience, BaseIndexPage, BasePage, Sector, Theme
+from core.numbers import user_int
 from learning.blocks import LessonBlock, TeacherDownloadBlock, check_answers
 
 from .esco import Occupation, Skill
@@ -161,9 +162,10 @@ class LearningModulePage(RoutablePageMixin, BasePage):
             raw = request.POST.get(f"q{number}", "")
             if raw == "":
                 continue
-            if not raw.isdigit() or not 1 <= int(raw) <= len(question["options"]):
+            choice = user_int(raw, maximum=len(question["options"]))
+            if not choice:  # None, or 0: options are numbered from 1
                 return HttpResponseBadRequest(f"invalid answer for question {number + 1}")
-            answers[number] = int(raw)
+            answers[number] = choice
         results = check_answers(block.value, answers)
         score = sum(result["is_correct"] for result in results)
         if request.headers.get("Accept", "").startswith("application/json"):

@@ -11,6 +11,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.api import country_api_field
 from core.models import BaseIndexPage, BasePage
 
 PARTNER_CONTENT = [
@@ -96,7 +97,7 @@ class PartnerPage(BasePage):
     api_fields = [
         "summary",
         "description",
-        "country",
+        country_api_field("country"),
         "city",
         "latitude",
         "longitude",
