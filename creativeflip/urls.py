@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from core import views as core_views
 from core.sitemaps import sitemap
 from creativeflip.api import api_router
+from creativeflip.openapi import openapi_view
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -17,6 +18,7 @@ urlpatterns = [
     path("healthz/", core_views.healthz, name="healthz"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("api/v2/", include("search.api_urls")),
+    path("api/v2/openapi.json", openapi_view, name="openapi"),
     path("api/v2/", api_router.urls),
 ]
 
