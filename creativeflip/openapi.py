@@ -38,6 +38,9 @@ def answer(description: str, schema: dict | None = None, *types: str) -> dict:
     )
 
 
+# core.middleware.LocaleMiddleware sends an unknown language prefix to the
+# same path under a known one.
+UNKNOWN_LANG = {"description": "Unknown language prefix: redirect."}
 TOO_MANY = answer("Too many requests from this client; try again later.", ERROR, HTML)
 
 
@@ -201,6 +204,7 @@ def suggest_operation() -> dict:
                         },
                     },
                 ),
+                "302": UNKNOWN_LANG,
                 "400": answer("Invalid input.", ERROR, HTML),
                 "429": TOO_MANY,
             },
@@ -236,6 +240,7 @@ def occupations_operation() -> dict:
                         "properties": {"results": {"type": "array", "items": occupation}},
                     },
                 ),
+                "302": UNKNOWN_LANG,
                 "400": answer("The text is too long or invalid.", ERROR, HTML),
                 "429": TOO_MANY,
             },
@@ -338,6 +343,7 @@ def merge_operation() -> dict:
                         },
                     },
                 ),
+                "302": UNKNOWN_LANG,
                 "400": answer("Not a list of at most 500 module keys.", ERROR),
                 "403": answer("Signed out (JSON) or a failed CSRF check (HTML).", ERROR, HTML),
                 "429": TOO_MANY,
@@ -423,7 +429,11 @@ def page_detail() -> dict:
             "responses": {
                 "200": answer("The page.", {**ITEM, "required": ["id", "meta", "title"]}),
                 "400": answer("An unknown field.", WAGTAIL_ERROR),
-                "404": answer("No live, public page with this id.", WAGTAIL_ERROR),
+                "404": answer(
+                    "No live, public page with this id (HTML when the id is not a number).",
+                    WAGTAIL_ERROR,
+                    HTML,
+                ),
                 "429": TOO_MANY,
             },
         }
