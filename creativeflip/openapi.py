@@ -41,6 +41,7 @@ def answer(description: str, schema: dict | None = None, *types: str) -> dict:
 # core.middleware.LocaleMiddleware sends an unknown language prefix to the
 # same path under a known one.
 UNKNOWN_LANG = {"description": "Unknown language prefix: redirect."}
+NO_SUCH_LANG = answer("A language prefix that cannot be redirected: the HTML 404 page.", None, HTML)
 TOO_MANY = answer("Too many requests from this client; try again later.", ERROR, HTML)
 
 
@@ -206,6 +207,7 @@ def suggest_operation() -> dict:
                 ),
                 "302": UNKNOWN_LANG,
                 "400": answer("Invalid input.", ERROR, HTML),
+                "404": NO_SUCH_LANG,
                 "429": TOO_MANY,
             },
         }
@@ -242,6 +244,7 @@ def occupations_operation() -> dict:
                 ),
                 "302": UNKNOWN_LANG,
                 "400": answer("The text is too long or invalid.", ERROR, HTML),
+                "404": NO_SUCH_LANG,
                 "429": TOO_MANY,
             },
         }
@@ -302,7 +305,9 @@ def progress_operation() -> dict:
                 },
                 "400": answer("Malformed module key or body.", ERROR, HTML),
                 "403": answer("JSON when signed out; HTML on a failed CSRF check.", ERROR, HTML),
-                "404": answer("No live module has this key.", ERROR, HTML),
+                "404": answer(
+                    "No live module has this key, or an unknown language prefix.", ERROR, HTML
+                ),
                 "429": TOO_MANY,
             },
         }
@@ -345,6 +350,7 @@ def merge_operation() -> dict:
                 ),
                 "302": UNKNOWN_LANG,
                 "400": answer("Not a list of at most 500 module keys.", ERROR),
+                "404": NO_SUCH_LANG,
                 "403": answer("Signed out (JSON) or a failed CSRF check (HTML).", ERROR, HTML),
                 "429": TOO_MANY,
             },
