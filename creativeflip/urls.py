@@ -9,6 +9,7 @@ from core import views as core_views
 from core.page_visibility import chooser_urls
 from core.sitemaps import sitemap
 from creativeflip.api import api_router
+from creativeflip.openapi import openapi_view
 
 urlpatterns = [
     # Wagtail's page chooser views, hiding pages the user may not see; first,
@@ -19,6 +20,7 @@ urlpatterns = [
     path("healthz/", core_views.healthz, name="healthz"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("api/v2/", include("search.api_urls")),
+    path("api/v2/openapi.json", openapi_view, name="openapi"),
     path("api/v2/", api_router.urls),
     path("oai/", include("harvest.urls")),
 ]
