@@ -182,11 +182,17 @@ def test_unknown_time_zone_is_a_form_error():
 
 
 def test_restricted_event_file_needs_a_login(client, indexes, django_user_model):
+    from django.contrib.auth.models import Permission
     from wagtail.models import PageViewRestriction
 
     hidden = make_event(indexes["news"], "Members only", date=TODAY)
     PageViewRestriction.objects.create(page=hidden, restriction_type="login")
     response = client.get(hidden.url + "event.ics")
     assert response.status_code == 302 and "login" in response["Location"]
-    client.force_login(django_user_model.objects.create_user("member", password="x"))
+    # A self-registered learner is not a network member (core/restrictions.py).
+    client.force_login(django_user_model.objects.create_user("learner", password="x"))
+    assert client.get(hidden.url + "event.ics").status_code == 403
+    member = django_user_model.objects.create_user("member", password="x")
+    member.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(member)
     assert parse(client.get(hidden.url + "event.ics"))
