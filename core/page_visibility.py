@@ -33,23 +33,21 @@ MAX_PAGE_ID = 2**31 - 1
 
 
 def visible_pages(pages, user):
-    """``pages`` narrowed to those ``user`` may edit, live ones and the root."""
+    """``pages`` narrowed to those ``user`` may edit, live ones and the root.
+
+    Editing follows Wagtail's page permissions, written as filters on tree
+    paths (no subquery, so search backends other than the database can
+    apply them too)."""
     if user.is_active and user.is_superuser:
         return pages
-    return pages.filter(Q(live=True) | Q(depth=1) | _editable(user))
-
-
-def _editable(user) -> Q:
-    """Wagtail's rule for editing, as a filter on tree paths (no subquery,
-    so search backends other than the database can apply it too)."""
-    editable = Q(pk__in=[])
+    visible = Q(live=True) | Q(depth=1)
     for permission in PagePermissionPolicy().get_cached_permissions_for_user(user):
-        prefix = Q(path__startswith=permission.page.path)
+        subtree = Q(path__startswith=permission.page.path)
         if permission.permission.codename == "change_page":
-            editable |= prefix
+            visible |= subtree
         elif permission.permission.codename == "add_page":
-            editable |= prefix & Q(owner=user)
-    return editable
+            visible |= subtree & Q(owner=user)
+    return pages.filter(visible)
 
 
 def may_see(page, user) -> bool:
