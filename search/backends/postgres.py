@@ -127,9 +127,7 @@ class LocalePostgresSearchResults(PostgresSearchResults):
 
     def _do_search(self):
         compiler = self.query_compiler
-        # Autocomplete (the admin's page search and chooser) has its own
-        # compiler, ranked as Wagtail ranks it.
-        if not isinstance(compiler, LocalePostgresSearchQueryCompiler) or not compiler.two_step():
+        if not compiler.two_step():
             return super()._do_search()
         config = compiler.get_config(self.backend)
         start = self.start or 0
