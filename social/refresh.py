@@ -10,7 +10,7 @@ import feedparser
 import nh3
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
@@ -73,10 +73,12 @@ def parse(data: bytes) -> list[dict]:
 
 def refresh_source(source: FeedSource) -> int:
     """Fetch one source; returns how many posts it now offers. Raises
-    nothing: a failure is written to the source."""
+    nothing: a failure is written to the source, in the site's default
+    language (whatever language the calling thread had active)."""
     source.last_checked_at = timezone.now()
     try:
-        posts = parse(fetch(source.url))
+        with translation.override(settings.LANGUAGE_CODE):
+            posts = parse(fetch(source.url))
     except FetchError as error:
         source.last_error = str(error)
         source.save(update_fields=["last_checked_at", "last_error"])
