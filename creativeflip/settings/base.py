@@ -260,7 +260,7 @@ TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND]}}
 INSTALLED_APPS += ["django_tasks_db"]
 
 # The cheap checks of an upload (core.forms): pypdf opens the PDF, no text.
-DOCUMENT_CHECK_MAX_SECONDS = float(os.environ.get("DOCUMENT_CHECK_MAX_SECONDS", "3"))
+DOCUMENT_CHECK_MAX_SECONDS = float(os.environ.get("DOCUMENT_CHECK_MAX_SECONDS", "10"))
 # Documents always go through Django's serve view, whose before_serve_document
 # hook (core.wagtail_hooks) applies the privacy of the pages that use them;
 # never a redirect to a public storage URL.
