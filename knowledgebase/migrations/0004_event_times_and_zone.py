@@ -19,6 +19,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='eventpage',
             name='time_zone',
-            field=models.CharField(default=knowledgebase.models.news.default_time_zone, help_text='Where the times above are kept, e.g. Europe/Lisbon.', max_length=64, validators=[knowledgebase.models.news.validate_time_zone], verbose_name='time zone'),
+            field=models.CharField(blank=True, default=knowledgebase.models.news.default_time_zone, help_text='Where the times above are kept, e.g. Europe/Lisbon.', max_length=64, validators=[knowledgebase.models.news.validate_time_zone], verbose_name='time zone'),
         ),
     ]

@@ -72,6 +72,7 @@ class EventPage(RoutablePageMixin, KnowledgePage):
     time_zone = models.CharField(
         _("time zone"),
         max_length=64,
+        blank=True,
         default=default_time_zone,
         validators=[validate_time_zone],
         help_text=_("Where the times above are kept, e.g. Europe/Lisbon."),
