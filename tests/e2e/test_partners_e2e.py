@@ -12,6 +12,7 @@ from tests.e2e.conftest import manage
 
 EDITOR = "e2e-editor-leipzig"
 EDITOR_PASSWORD = "e2e-Leipzig-editor-pw-7"
+DRAFT_TITLE = "Open studio night in Leipzig"
 
 
 @pytest.mark.parametrize(
@@ -72,7 +73,15 @@ user.groups.set([section_for(hub).group])
 print(json.dumps({{"hub": hub.pk}}))
 """
     out = manage(e2e_env, "shell", "-c", code)
-    return json.loads(out.strip().splitlines()[-1])["hub"]
+    yield json.loads(out.strip().splitlines()[-1])["hub"]
+    # Leave the shared database as the demo built it: test_demo.py checks
+    # that every page there has all seven languages.
+    cleanup = f"""
+from wagtail.models import Page
+for p in Page.objects.filter(title={DRAFT_TITLE!r}):
+    p.delete()
+"""
+    manage(e2e_env, "shell", "-c", cleanup)
 
 
 def test_partner_editor_drafts_and_submits_for_moderation(page, live_site, e2e_env, editor):
@@ -90,7 +99,7 @@ def test_partner_editor_drafts_and_submits_for_moderation(page, live_site, e2e_e
         # policy paper (title only) goes through the same workflow.
         page_type = "policypaperpage"
         page.goto(f"{live_site}/admin/pages/add/knowledgebase/{page_type}/{editor}/")
-    page.fill("#id_title", "Open studio night in Leipzig")
+    page.fill("#id_title", DRAFT_TITLE)
     page.locator("#id_title").press("Tab")  # the slug follows the title on blur
     if page_type == "newspage":
         date_field.fill("2026-03-14")
@@ -101,9 +110,9 @@ def test_partner_editor_drafts_and_submits_for_moderation(page, live_site, e2e_e
     assert errors == [], errors
     expect(page.locator(".messages")).to_contain_text(re.compile("submitted|moderation", re.I))
 
-    code = """
+    code = f"""
 from wagtail.models import Page
-p = Page.objects.get(title="Open studio night in Leipzig")
+p = Page.objects.get(title={DRAFT_TITLE!r})
 state = p.current_workflow_state
 print(p.live, p.get_parent().slug, state.status, state.current_task_state.task.name)
 """

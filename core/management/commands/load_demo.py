@@ -44,7 +44,7 @@ def fingerprint(seed: int) -> str:
     for name in demo_modules():
         package = Path(importlib.util.find_spec(name).origin).parent
         for path in sorted(package.glob("demo*")) + sorted(package.glob("demo_data/**/*")):
-            if path.is_file() and path.suffix in {".py", ".json", ".txt", ".csv"}:
+            if path.is_file() and path.suffix in {".py", ".json", ".yaml", ".txt", ".csv"}:
                 digest.update(path.read_bytes())
     return digest.hexdigest()
 
