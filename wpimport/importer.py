@@ -31,6 +31,7 @@ from wagtail.models import Locale, Page, Site
 from . import mapping as mapping_module
 from . import plan as plan_module
 from . import wxr
+from .localize import link_translation
 from .media import Journal, MediaLibrary, file_hash
 from .models import ImportedItem
 from .pages import INDEXES, MODELS, Content, fill
@@ -309,10 +310,14 @@ class Importer:
             # A savepoint: a page that fails validation leaves nothing behind.
             with transaction.atomic():
                 if record is None:
-                    page = self._new_page(item, entry, kind, source_id)
+                    page = self._new_page(item, entry, kind, source_id, content, notes)
                     if isinstance(page, str):
                         self.report.skip(counter, entry.label, page)
                         return
+                elif source_id:
+                    # The translation's segments follow the changed text too.
+                    source = self._imported(self.plan.entries[source_id].guid)
+                    page = self._translation(source, page.locale, kind, content, notes, item)
                 fill(page, kind, content, self.media, notes)
                 revision = self._save(page, item, parent=getattr(page, "_wp_parent", None))
         except ValidationError as error:
@@ -354,8 +359,8 @@ class Importer:
             taxonomy=None if translation else self.mapping.taxonomy(item),
         )
 
-    def _new_page(self, item, entry, kind, source_id):
-        """An unsaved page (or a saved translation copy), or why not."""
+    def _new_page(self, item, entry, kind, source_id, content, notes):
+        """An unsaved page (or a saved wagtail-localize translation), or why not."""
         locale = self.locales[entry.language]
         if source_id:
             source = self._imported(self.plan.entries[source_id].guid)
@@ -364,10 +369,9 @@ class Importer:
             if source.get_translation_or_none(locale) is not None:
                 return f"the source already has a {locale.get_display_name()} version"
             try:
-                page = source.copy_for_translation(locale)
+                page = self._translation(source, locale, kind, content, notes, item)
             except ParentNotTranslatedError:
                 return f"the parent page has no {locale.get_display_name()} version"
-            page = page.specific
             page.slug = find_available_slug(page.get_parent(), self._slug(item, kind), page.pk)
             return page
         parent = self._parent(entry, kind, locale)
@@ -378,6 +382,11 @@ class Importer:
         page.owner = self._owner(item.creator)
         page._wp_parent = parent
         return page
+
+    def _translation(self, source, locale, kind, content, notes, item):
+        written = MODELS[kind](locale=locale, slug=self._slug(item, kind))
+        fill(written, kind, content, self.media, notes)
+        return link_translation(source.specific, written, locale.language_code, notes)
 
     def _parent(self, entry, kind, locale):
         parent = None
