@@ -119,6 +119,14 @@ class VisiblePagesOnly:
         pages = model.objects.filter(pk__in=ids)
         return get_list_or_404(visible_pages(pages, self.request.user))
 
+    def get_all_objects_in_listing_query(self, parent_id):
+        # Wagtail looks the parent up with .get(): an unknown or malformed
+        # childOf would answer 500. Only a page the user may see is a parent.
+        if parent_id is not None:
+            parents = Page.objects.filter(pk__in=page_ids([parent_id]))
+            get_list_or_404(visible_pages(parents, self.request.user))
+        return super().get_all_objects_in_listing_query(parent_id)
+
 
 class VisibleDeleteBulkAction(VisiblePagesOnly, DeleteBulkAction):
     pass

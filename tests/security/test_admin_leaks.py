@@ -189,3 +189,20 @@ def test_partner_editor_without_translation_rights_gets_no_report(client, users,
     client.force_login(users["editor_leipzig"])
     response = client.get("/admin/translation-status/")
     assert response.status_code == 302 and response["Location"] == "/admin/"
+
+
+@pytest.mark.parametrize("child_of", ["999999", "x", "²", "9" * 40, "%00"])
+def test_bulk_select_all_under_an_unknown_parent_is_404(client, superuser, child_of):
+    client.force_login(superuser)
+    for action in ("delete", "move", "publish", "unpublish"):
+        url = f"/admin/bulk/wagtailcore/page/{action}/"
+        response = client.get(url, {"id": "all", "childOf": child_of})
+        assert response.status_code == 404, (action, child_of)
+
+
+def test_bulk_select_all_under_a_hidden_parent_is_404(client, users, partners, news):
+    """A partner editor can't list another section's children by its ID."""
+    client.force_login(users["editor_lisbon"])
+    url = "/admin/bulk/wagtailcore/page/publish/"
+    response = client.get(url, {"id": "all", "childOf": news["Draft", "leipzig"].pk})
+    assert response.status_code == 404
