@@ -18,7 +18,9 @@ document (each group restriction involved adds two, to compare groups).
 
 from django.db.models import BigIntegerField, Subquery
 from django.db.models.functions import Cast
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from wagtail.documents import get_document_model
+from wagtail.documents.views import serve as wagtail_serve
 from wagtail.models import Page, PageViewRestriction, ReferenceIndex
 from wagtail.permissions import policy_registry
 
@@ -95,3 +97,16 @@ def publicly_used(documents):
         .filter(page_id__in=Subquery(public_pages))
     )
     return documents.filter(pk__in=Subquery(_ids(references, "to_object_id")))
+
+
+def serve(request, document_id, document_filename):
+    """Wagtail's document view; a file that not every visitor may download
+    is marked private, so no shared cache (a CDN, a proxy) keeps a copy for
+    the next visitor."""
+    response = wagtail_serve.serve(request, document_id, document_filename)
+    if response.status_code < 400:
+        documents = get_document_model().objects.filter(pk=document_id)
+        if not publicly_used(documents).exists():
+            patch_cache_control(response, private=True)
+            patch_vary_headers(response, ["Cookie"])
+    return response

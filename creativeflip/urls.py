@@ -1,10 +1,11 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core import document_access
 from core import views as core_views
 from core.page_visibility import chooser_urls
 from core.sitemaps import sitemap
@@ -16,6 +17,8 @@ urlpatterns = [
     # so they answer instead of Wagtail's own.
     path("admin/", include(chooser_urls)),
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's document view, marking files that are not public as private.
+    re_path(r"^documents/(\d+)/(.*)$", document_access.serve, name="serve_document"),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz/", core_views.healthz, name="healthz"),
     path("sitemap.xml", sitemap, name="sitemap"),

@@ -99,14 +99,19 @@ def assert_login_asked(response, document):
 def test_document_of_a_public_page_is_served_to_anyone(client, editor_client, sections):
     document = editor_client.upload("Open study", "finance")
     make_paper(sections["papers"], document=document)
-    assert_served(download(client, document))
+    response = download(client, document)
+    assert_served(response)
+    assert "private" not in response.get("Cache-Control", "")
 
 
 def test_document_of_a_login_restricted_page(client, editor_client, sections, reader):
     document = editor_client.upload("Members study", "skills")
     restrict(make_paper(sections["papers"], document=document), PageViewRestriction.LOGIN)
     assert_login_asked(download(client, document), document)
-    assert_served(download(client, document, reader))
+    response = download(client, document, reader)
+    assert_served(response)
+    # No shared cache may keep it for the next visitor.
+    assert "private" in response["Cache-Control"] and "Cookie" in response["Vary"]
 
 
 def test_document_of_a_group_restricted_page(client, editor_client, sections, reader, member):
