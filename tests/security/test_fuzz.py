@@ -146,6 +146,7 @@ class Endpoints:
                "from": ["2020-01-01", "2025-01-01T00:00:00Z"], "until": ["2030-01-01"],
                "identifier": ["oai:x:1"], "resumptionToken": ["1", "abc"]}  # fmt: skip
         page_paths = st.sampled_from([p.url for p in self.pages])
+        directory = next(p for p in self.pages if type(p).__name__ == "PartnerIndexPage")
         langs = st.sampled_from(["en", *LANGUAGES])
         return [
             ("pages with filters", page_paths, listing),
@@ -167,11 +168,14 @@ class Endpoints:
             ("feeds", langs.map(lambda c: f"/{c}/feeds/"), filters),
             ("calendar", st.sampled_from([f"{self.news_path}events.ics",
                                           f"{self.news_path}event.ics"]), filters),
-            ("partner CSV", st.sampled_from([p.url + "export.csv" for p in self.pages]), listing),
+            ("partner CSV", st.one_of(st.just(directory.url + "export.csv"),
+                                      st.sampled_from([p.url + "export.csv" for p in self.pages])),
+             listing),
             ("OAI-PMH", st.just("/oai/"), oai),
             ("sitemap", st.just("/sitemap.xml"), {"p": ["1", "2"], "section": ["pages"]}),
-            ("documents", values([str(d.pk) for d in get_document_model().objects.all()]).map(
-                lambda v: f"/documents/{quote(v, safe='')}/file.pdf"), {}),
+            ("documents", st.one_of(
+                st.sampled_from([d.url for d in get_document_model().objects.all()]),
+                values().map(lambda v: f"/documents/{quote(v, safe='')}/file.pdf")), {}),
             ("login page", langs.map(lambda c: f"/{c}/accounts/login/"), {"next": ["/en/"]}),
         ]  # fmt: skip
 
