@@ -1,5 +1,6 @@
-"""The vocabulary the network starts with (English). Data migrations and
-``load_demo`` read it; translations live in ``core/demo.py``."""
+"""The vocabulary the network starts with (English). The first data migration
+holds a frozen copy; ``load_demo`` reads this one; translations live in
+``core/demo.py``."""
 
 THEMES = [
     ("finance", "Finance", "Access to finance, funding models and investment readiness."),
