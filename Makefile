@@ -25,14 +25,19 @@ run: install
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 ## Lint, check migrations, run every test: the unit tests on two workers,
-## then the browser tests (one server, one demo). DATABASE_URL picks PostgreSQL.
+## then the browser tests (one server, one demo; E2E=0 skips them).
+## DATABASE_URL picks PostgreSQL.
 test: install e2e-deps
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	DJANGO_SETTINGS_MODULE=creativeflip.settings.test $(PY) manage.py makemigrations --check --dry-run
 	command -v msgfmt >/dev/null && $(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v0 || echo "gettext not installed: interface stays in English"
 	$(VENV)/bin/pytest -m "not e2e" -n 2 $(PYTEST_ARGS)
+ifeq ($(E2E),0)
+	@echo "Browser tests skipped (E2E=0)."
+else
 	$(VENV)/bin/pytest -m e2e $(PYTEST_ARGS)
+endif
 
 ## axe-core for the accessibility sweep (from npm, pinned in package-lock.json).
 e2e-deps: node_modules/axe-core/axe.min.js
