@@ -32,6 +32,20 @@ def cacheable(request, tags) -> None:
     request.page_cache_tags = set(tags)
 
 
+def cache_listing(view):
+    """Decorate a view that lists pages of the active language (a feed)."""
+    from functools import wraps
+
+    from core.pagecache.rules import listing_tags
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        cacheable(request, listing_tags())
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
 def refuse(request) -> None:
     """This response must not be cached (restricted page, preview)."""
     request.page_cache_refused = True
@@ -42,6 +56,8 @@ def eligible(request) -> bool:
     an anonymous visitor's plain GET of a public path."""
     if request.method not in ("GET", "HEAD"):
         return False
+    if getattr(request, "is_dummy", False) or getattr(request, "is_preview", False):
+        return False  # Wagtail's previews and moderation views
     cookies = request.COOKIES
     if (
         settings.SESSION_COOKIE_NAME in cookies

@@ -29,7 +29,6 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.models import (
-    Locale,
     Page,
     PageViewRestriction,
     ReferenceIndex,
@@ -123,17 +122,18 @@ def pages_linked_from(page) -> set[int]:
 # -- what a change purges ---------------------------------------------------
 
 
-def page_change_tags(page, *, old_parent_id=None) -> set[str]:
+def page_change_tags(page, *, old_parent=None) -> set[str]:
     code = page.locale.language_code
     tags = {f"page:{page.pk}", f"tree:{page.pk}", f"locale:{code}", "sitemap"}
-    if page.depth <= MENU_DEPTH:
+    old_depth = old_parent.depth + 1 if old_parent is not None else page.depth
+    if min(page.depth, old_depth) <= MENU_DEPTH:
         tags.add(f"chrome:{code}")
     parent_path = page.path[: -Page.steplen]
     tags.update(
         f"page:{pk}" for pk in Page.objects.filter(path=parent_path).values_list("pk", flat=True)
     )
-    if old_parent_id:
-        tags.add(f"page:{old_parent_id}")
+    if old_parent is not None:
+        tags.add(f"page:{old_parent.pk}")
     tags.update(
         f"page:{pk}"
         for pk in Page.objects.filter(translation_key=page.translation_key).values_list(
@@ -148,8 +148,8 @@ def object_change_tags(obj) -> set[str]:
     linked = pages_linking(obj)
     tags = {f"page:{pk}" for pk in linked}
     codes = set(
-        Locale.objects.filter(page__pk__in=linked)
-        .values_list("language_code", flat=True)
+        Page.objects.filter(pk__in=linked)
+        .values_list("locale__language_code", flat=True)
         .distinct()
     )
     if _is_snippet(obj):
@@ -242,8 +242,7 @@ def on_page_published(sender, instance, **kwargs):
 
 def on_page_moved(sender, instance, parent_page_before=None, **kwargs):
     if _enabled():
-        old_parent = parent_page_before.pk if parent_page_before is not None else None
-        purge_on_commit(page_change_tags(instance, old_parent_id=old_parent))
+        purge_on_commit(page_change_tags(instance, old_parent=parent_page_before))
 
 
 def on_page_deleted(sender, instance, **kwargs):
