@@ -51,10 +51,10 @@ def entry_key(request) -> str:
 
 
 def _start_sequence(store) -> None:
-    # A lost sequence restarts at the clock in milliseconds, above any number
-    # it gave out before (far fewer purges than milliseconds have passed), so
+    # A lost sequence restarts at the clock in microseconds, above any number
+    # it gave out before (far fewer purges than microseconds have passed), so
     # no old entry can match a new tag value.
-    store.add(SEQUENCE_KEY, int(time.time() * 1000), timeout=None)
+    store.add(SEQUENCE_KEY, int(time.time() * 1_000_000), timeout=None)
 
 
 def read_entry_and_sequence(key: str):
