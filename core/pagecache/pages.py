@@ -6,12 +6,12 @@ from core.pagecache.rules import page_tags
 
 
 def mark_page(page, request, serve_args, serve_kwargs):
-    """Public, live pages only: a page under any view restriction (password,
-    sign-in, groups) is never cached, nor is a preview."""
+    """Live pages, without a database query. A page under a view restriction
+    never answers an anonymous visitor without a session with its content:
+    each kind of restriction (password, sign-in, groups) needs a session to
+    pass, and such requests are never cached; the password form carries a
+    CSRF token and the sign-in redirect is not a 200, so neither is stored."""
     if getattr(request, "is_preview", False) or not page.live:
-        refuse(request)
-        return None
-    if page.get_view_restrictions().exists():
         refuse(request)
         return None
     cacheable(request, page_tags(page))

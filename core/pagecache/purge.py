@@ -29,13 +29,14 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.models import (
+    Locale,
     Page,
     PageViewRestriction,
     ReferenceIndex,
     Site,
     TranslatableMixin,
 )
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
 from core.pagecache import store
 
@@ -45,8 +46,8 @@ MENU_DEPTH = 3  # root 1, home pages 2, the menu's pages 3
 MAX_HOPS = 2
 
 
-def language_codes() -> list[str]:
-    return [code for code, _name in settings.LANGUAGES]
+def locale_ids() -> list[int]:
+    return list(Locale.objects.values_list("pk", flat=True))
 
 
 # -- links between objects --------------------------------------------------
@@ -123,11 +124,11 @@ def pages_linked_from(page) -> set[int]:
 
 
 def page_change_tags(page, *, old_parent=None) -> set[str]:
-    code = page.locale.language_code
-    tags = {f"page:{page.pk}", f"tree:{page.pk}", f"locale:{code}", "sitemap"}
+    locale = page.locale_id
+    tags = {f"page:{page.pk}", f"tree:{page.path}", f"locale:{locale}", "sitemap"}
     old_depth = old_parent.depth + 1 if old_parent is not None else page.depth
     if min(page.depth, old_depth) <= MENU_DEPTH:
-        tags.add(f"chrome:{code}")
+        tags.add(f"chrome:{locale}")
     parent_path = page.path[: -Page.steplen]
     tags.update(
         f"page:{pk}" for pk in Page.objects.filter(path=parent_path).values_list("pk", flat=True)
@@ -147,17 +148,13 @@ def page_change_tags(page, *, old_parent=None) -> set[str]:
 def object_change_tags(obj) -> set[str]:
     linked = pages_linking(obj)
     tags = {f"page:{pk}" for pk in linked}
-    codes = set(
-        Page.objects.filter(pk__in=linked)
-        .values_list("locale__language_code", flat=True)
-        .distinct()
-    )
+    locales = set(Page.objects.filter(pk__in=linked).values_list("locale_id", flat=True).distinct())
     if _is_snippet(obj):
         if isinstance(obj, TranslatableMixin):
-            codes.add(obj.locale.language_code)
+            locales.add(obj.locale_id)
         else:
-            codes.update(language_codes())
-    tags.update(f"locale:{code}" for code in codes)
+            locales.update(locale_ids())
+    tags.update(f"locale:{locale}" for locale in locales)
     return tags
 
 
@@ -188,13 +185,11 @@ def frontend_batch(tags):
     for tag in tags:
         kind, _sep, value = tag.partition(":")
         if kind == "tree":
-            root = Page.objects.filter(pk=value).first()
-            if root is not None:
-                batch.add_pages(live.descendant_of(root, inclusive=True))
+            batch.add_pages(live.filter(path__startswith=value))
         elif kind == "chrome":
-            batch.add_pages(live.filter(locale__language_code=value))
+            batch.add_pages(live.filter(locale_id=value))
         elif kind == "locale":
-            listing = live.filter(locale__language_code=value)
+            listing = live.filter(locale_id=value)
             for label in details:
                 app_label, model_name = label.split(".")
                 listing = listing.exclude(
@@ -202,8 +197,9 @@ def frontend_batch(tags):
                 )
             batch.add_pages(listing)
             site = Site.objects.filter(is_default_site=True).first()
-            if site is not None:
-                batch.add_url(f"{site.root_url}/{value}/feeds/")
+            code = Locale.objects.filter(pk=value).values_list("language_code", flat=True)
+            if site is not None and code:
+                batch.add_url(f"{site.root_url}/{code[0]}/feeds/")
     if "sitemap" in tags or "all" in tags:
         from core.sitemaps import sitemap_urls
 
@@ -240,6 +236,12 @@ def on_page_published(sender, instance, **kwargs):
         purge_on_commit(page_change_tags(instance))
 
 
+def on_page_moving(sender, instance, parent_page_before=None, **kwargs):
+    """Before the move: the old URLs (old tree path, old parent, old menu)."""
+    if _enabled():
+        purge_on_commit(page_change_tags(instance))
+
+
 def on_page_moved(sender, instance, parent_page_before=None, **kwargs):
     if _enabled():
         purge_on_commit(page_change_tags(instance, old_parent=parent_page_before))
@@ -265,7 +267,7 @@ def on_object_changed(sender, instance, **kwargs):
         purge_on_commit({"all"})
         return
     if label in PURGE_LISTINGS:
-        purge_on_commit({f"locale:{code}" for code in language_codes()})
+        purge_on_commit({f"locale:{locale}" for locale in locale_ids()})
         return
     if _watched(type(instance)):
         tags = object_change_tags(instance)
@@ -311,6 +313,7 @@ def _is_snippet_model(model) -> bool:
 def connect() -> None:
     page_published.connect(on_page_published, dispatch_uid="pagecache_published")
     page_unpublished.connect(on_page_published, dispatch_uid="pagecache_unpublished")
+    pre_page_move.connect(on_page_moving, dispatch_uid="pagecache_moving")
     post_page_move.connect(on_page_moved, dispatch_uid="pagecache_moved")
     pre_delete.connect(on_page_deleted, dispatch_uid="pagecache_page_deleted")
     post_save.connect(on_object_changed, dispatch_uid="pagecache_saved")

@@ -1,15 +1,14 @@
 """Which tags a cached response depends on.
 
 - ``all``: everything (site settings, a lost purge, ``manage.py purge_page_cache``);
-- ``chrome:<lang>``: every page of a language (its menu and home link);
+- ``chrome:<locale id>``: every page of a language (its menu and home link);
 - ``page:<id>``: the page itself;
-- ``tree:<id>``: a page and everything below it (their URLs and breadcrumbs);
-- ``locale:<lang>``: pages that list other pages of that language (listings,
-  home pages, partner profiles, paths, feeds);
+- ``tree:<tree path>``: a page and everything below it (their URLs and
+  breadcrumbs), by the page's ``path`` in Wagtail's tree;
+- ``locale:<locale id>``: pages that list other pages of that language
+  (listings, home pages, partner profiles, paths, feeds);
 - ``sitemap``: the sitemap index and its pages.
 """
-
-from django.utils import translation
 
 # Page types that show only themselves, their translations, their ancestors
 # and what they link (the reference index knows those links). Every other
@@ -31,21 +30,27 @@ def is_detail_page(page) -> bool:
     return page._meta.label_lower in DETAIL_PAGE_TYPES
 
 
+def tree_tags(path: str, steplen: int) -> set[str]:
+    """The page at ``path`` and each of its ancestors (their paths are the
+    prefixes of its path): no database query."""
+    return {f"tree:{path[:end]}" for end in range(steplen, len(path) + 1, steplen)}
+
+
 def page_tags(page) -> set[str]:
-    code = page.locale.language_code
-    tags = {"all", f"chrome:{code}", f"page:{page.pk}"}
-    tags.update(
-        f"tree:{pk}" for pk in page.get_ancestors(inclusive=True).values_list("pk", flat=True)
-    )
+    locale = page.locale_id
+    tags = {"all", f"chrome:{locale}", f"page:{page.pk}"}
+    tags |= tree_tags(page.path, page.steplen)
     if not is_detail_page(page):
-        tags.add(f"locale:{code}")
+        tags.add(f"locale:{locale}")
     return tags
 
 
-def listing_tags(code: str | None = None) -> set[str]:
+def listing_tags() -> set[str]:
     """A view that lists pages of the active language (feeds)."""
-    code = code or translation.get_language()
-    return {"all", f"chrome:{code}", f"locale:{code}"}
+    from wagtail.models import Locale
+
+    locale = Locale.get_active().pk
+    return {"all", f"chrome:{locale}", f"locale:{locale}"}
 
 
 def sitemap_tags() -> set[str]:

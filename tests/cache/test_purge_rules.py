@@ -147,3 +147,30 @@ def test_odd_query_strings_never_answer_5xx_nor_mix_entries(client, papers, quer
         assert strip(second.content) == strip(first.content)
     else:
         assert second.get("X-Page-Cache") != "hit"
+
+
+def test_a_miss_costs_no_query_more_than_no_cache(client, papers, settings, page_cache):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(PAPER)  # warm Wagtail's own caches (site root paths)
+    settings.PAGE_CACHE_ENABLED = False
+    with CaptureQueriesContext(connection) as without:
+        client.get(PAPER)
+    settings.PAGE_CACHE_ENABLED = True
+    page_cache.clear()
+    with CaptureQueriesContext(connection) as miss:
+        response = client.get(PAPER)
+    assert response["X-Page-Cache"] == "miss"
+    assert len(miss) == len(without)
+
+
+def test_the_purge_command_purges_every_page(client, papers):
+    from django.core.management import call_command
+
+    for path in (PAPER, "/en/", "/sitemap.xml"):
+        get(client, path)
+        assert get(client, path)[1] == "hit"
+    call_command("purge_page_cache", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    for path in (PAPER, "/en/", "/sitemap.xml"):
+        assert get(client, path)[1] == "miss"
