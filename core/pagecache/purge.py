@@ -222,6 +222,13 @@ def purge_on_commit(tags) -> None:
     transaction.on_commit(purge)
 
 
+def purge_everything_on_commit() -> None:
+    """For writes that send no signals (bulk imports): purge every page
+    once the transaction commits."""
+    if _enabled():
+        purge_on_commit({"all"})
+
+
 def _enabled() -> bool:
     return getattr(settings, "PAGE_CACHE_ENABLED", False) or bool(
         getattr(settings, "WAGTAILFRONTENDCACHE", None)

@@ -174,3 +174,18 @@ def test_the_purge_command_purges_every_page(client, papers):
     call_command("purge_page_cache", stdout=open("/dev/null", "w"))  # noqa: SIM115
     for path in (PAPER, "/en/", "/sitemap.xml"):
         assert get(client, path)[1] == "miss"
+
+
+def test_an_esco_import_purges_every_page(client, papers, commit):
+    """The import writes in bulk (no signals): it purges everything on commit."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from tests.learning.conftest import FIXTURES
+
+    get(client, PAPER)
+    assert get(client, PAPER)[1] == "hit"
+    with commit():
+        call_command("import_esco", str(FIXTURES), stdout=StringIO(), stderr=StringIO())
+    assert get(client, PAPER)[1] == "miss"
