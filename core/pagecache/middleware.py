@@ -12,8 +12,10 @@ header, and the same nonce replaces the placeholder in the stored body.
 """
 
 import logging
+import secrets
 
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
@@ -133,7 +135,10 @@ def from_entry(request, entry) -> HttpResponse:
     content = entry["content"]
     if entry["nonce"]:
         # A fresh nonce per response: django-csp (outside) puts it in the header.
-        content = content.replace(store.NONCE_PLACEHOLDER.encode(), str(request.csp_nonce).encode())
+        # (str(): django-csp's lazy nonce is falsy until it is read.)
+        nonce = getattr(request, "csp_nonce", None)
+        nonce = str(nonce) if nonce is not None else secrets.token_urlsafe(16)
+        content = content.replace(store.NONCE_PLACEHOLDER.encode(), nonce.encode())
     response = HttpResponse(content, status=entry["status"])
     for name, value in entry["headers"]:
         response[name] = value
@@ -152,6 +157,9 @@ class PageCacheMiddleware:
             return response
         try:
             key = store.entry_key(request)
+        except DisallowedHost:
+            return self.get_response(request)  # answered 400 by Django
+        try:
             entry, sequence = store.read_entry_and_sequence(key)
             if entry is not None and store.entry_is_current(entry):
                 response = from_entry(request, entry)

@@ -22,6 +22,7 @@ gone after the delete); they are purged once the transaction commits, and the
 same pages are purged from a frontend cache when ``WAGTAILFRONTENDCACHE`` is set.
 """
 
+import functools
 import logging
 
 from django.apps import apps
@@ -57,6 +58,7 @@ def _page_content_type_id() -> int:
     return ReferenceIndex._get_base_content_type(Page).id
 
 
+@functools.cache
 def _m2m_fields():
     """Every forward many-to-many field of every page model."""
     fields = []
@@ -262,7 +264,13 @@ def on_page_deleted(sender, instance, **kwargs):
 
 
 def on_object_changed(sender, instance, **kwargs):
-    if not _enabled() or isinstance(instance, Page):
+    if not _enabled():
+        return
+    if isinstance(instance, Page):
+        # Publishing is handled above; a page created live without being
+        # published (a copy that keeps its live status) is purged here.
+        if kwargs.get("created") and instance.live:
+            purge_on_commit(page_change_tags(instance))
         return
     if isinstance(instance, PageViewRestriction):
         page = Page.objects.filter(pk=instance.page_id).first()

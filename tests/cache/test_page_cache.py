@@ -252,3 +252,22 @@ def test_feeds_and_sitemap_are_cached_and_purged(client, papers, commit):
         assert b"Studios for everyone" in get(client, path)[0].content, path
     assert b"/en/policy-papers/studios/" in get(client, "/sitemap-pages.xml")[0].content
     assert get(client, "/sitemap.xml")[1] == "miss"
+
+
+def test_a_live_copy_reaches_the_listing(client, papers, commit):
+    get(client, LISTING)
+    assert get(client, LISTING)[1] == "hit"
+    with commit():
+        papers["second"].specific.copy(
+            to=papers["index"],
+            update_attrs={"title": "Shared studios, second edition", "slug": "studios-2"},
+            keep_live=True,
+        )
+    assert b"Shared studios, second edition" in get(client, LISTING)[0].content
+
+
+def test_an_unknown_host_answers_400_not_a_cached_page(client, papers):
+    get(client, PAPER)
+    response = client.get(PAPER, HTTP_HOST="evil.example")
+    assert response.status_code == 400
+    assert response.get("X-Page-Cache") is None
