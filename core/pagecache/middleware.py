@@ -166,9 +166,11 @@ class PageCacheMiddleware:
                 public_headers(response)
                 response[HEADER] = "hit"
                 return response
-        except Exception:
-            logger.exception("Page cache unavailable; serving without it")
-            return self.get_response(request)
+        except Exception as error:
+            # Served without the cache (and marked private: nothing can be
+            # purged while the cache is unreachable).
+            logger.warning("Page cache unavailable: %s", error)
+            sequence = None
         response = self.get_response(request)
         if sequence is not None and storable(request, response):
             try:
@@ -176,8 +178,8 @@ class PageCacheMiddleware:
                 entry = values and to_entry(request, response, sequence, values)
                 if entry:
                     store.save_entry(key, entry)
-            except Exception:
-                logger.exception("Page cache unavailable; response not stored")
+            except Exception as error:
+                logger.warning("Page cache unavailable, response not stored: %s", error)
             public_headers(response)
             response[HEADER] = "miss"
         elif getattr(request, "page_cache_tags", None):
