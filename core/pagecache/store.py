@@ -14,8 +14,10 @@ that change. So an entry never outlives a purge of any of its tags, whatever
 the timing of requests and purges.
 """
 
+import functools
 import hashlib
 import logging
+import os
 import time
 
 from django.conf import settings
@@ -35,12 +37,40 @@ def tag_key(tag: str) -> str:
     return f"pc:t:{tag}"
 
 
+SKIPPED_DIRS = {".git", ".venv", "node_modules", "media", "staticfiles", "tests", "__pycache__"}
+CODE_SUFFIXES = (".py", ".html", ".txt", ".xml", ".mo", ".json")
+
+
+@functools.cache
+def code_version() -> str:
+    """A digest of the code, templates, translations and static manifest,
+    read once per process: entries stored by another release are never
+    served (no purge is needed on deploy). PAGE_CACHE_VERSION overrides it."""
+    if getattr(settings, "PAGE_CACHE_VERSION", ""):
+        return settings.PAGE_CACHE_VERSION
+    digest = hashlib.sha256()
+    for directory, subdirs, files in os.walk(settings.BASE_DIR):
+        subdirs[:] = sorted(d for d in subdirs if d not in SKIPPED_DIRS and not d.startswith("."))
+        for name in sorted(files):
+            if name.endswith(CODE_SUFFIXES):
+                path = os.path.join(directory, name)
+                digest.update(os.path.relpath(path, settings.BASE_DIR).encode())
+                with open(path, "rb") as file:
+                    digest.update(file.read())
+    manifest = os.path.join(settings.STATIC_ROOT, "staticfiles.json")
+    if os.path.exists(manifest):
+        with open(manifest, "rb") as file:
+            digest.update(file.read())
+    return digest.hexdigest()[:16]
+
+
 def entry_key(request) -> str:
-    """One entry per scheme, host, path with query string and language."""
+    """One entry per release, scheme, host, path with query string and language."""
     from django.utils import translation
 
     raw = "|".join(
         (
+            code_version(),
             request.scheme,
             request.get_host(),
             request.get_full_path(),

@@ -406,3 +406,6 @@ else:
 PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE", "on").lower() != "off"
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
 PAGE_CACHE_BROWSER_SECONDS = int(os.environ.get("PAGE_CACHE_BROWSER_SECONDS", "60"))
+# Entries are keyed by a digest of the code and templates (core/pagecache/store.py);
+# set this to name the release instead.
+PAGE_CACHE_VERSION = os.environ.get("PAGE_CACHE_VERSION", "")

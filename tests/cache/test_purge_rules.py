@@ -191,3 +191,36 @@ def test_an_esco_import_purges_every_page(client, papers, commit):
     with commit():
         call_command("import_esco", str(FIXTURES), stdout=StringIO(), stderr=StringIO())
     assert get(client, PAPER)[1] == "miss"
+
+
+def test_a_new_release_does_not_serve_the_old_releases_entries(client, papers, settings):
+    from core.pagecache import store as page_store
+
+    page_store.code_version.cache_clear()
+    try:
+        settings.PAGE_CACHE_VERSION = "release-1"
+        get(client, PAPER)
+        assert get(client, PAPER)[1] == "hit"
+        settings.PAGE_CACHE_VERSION = "release-2"
+        page_store.code_version.cache_clear()
+        assert get(client, PAPER)[1] == "miss"
+    finally:
+        page_store.code_version.cache_clear()
+
+
+def test_the_release_digest_follows_the_templates(settings, tmp_path):
+    from core.pagecache import store as page_store
+
+    (tmp_path / "templates").mkdir()
+    template = tmp_path / "templates" / "page.html"
+    template.write_text("<p>one</p>")
+    settings.BASE_DIR = tmp_path
+    settings.PAGE_CACHE_VERSION = ""
+    page_store.code_version.cache_clear()
+    try:
+        first = page_store.code_version()
+        template.write_text("<p>two</p>")
+        page_store.code_version.cache_clear()
+        assert page_store.code_version() != first
+    finally:
+        page_store.code_version.cache_clear()
