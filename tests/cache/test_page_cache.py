@@ -271,3 +271,15 @@ def test_an_unknown_host_answers_400_not_a_cached_page(client, papers):
     response = client.get(PAPER, HTTP_HOST="evil.example")
     assert response.status_code == 400
     assert response.get("X-Page-Cache") is None
+
+
+def test_language_negotiated_urls_get_an_entry_per_language(client, papers):
+    """/sitemap.xml has no language prefix: its language comes from
+    Accept-Language, so each language is an entry of its own."""
+    german, state = get(client, "/sitemap.xml", HTTP_ACCEPT_LANGUAGE="de")
+    assert state == "miss" and "Accept-Language" in german["Vary"]
+    assert get(client, "/sitemap.xml", HTTP_ACCEPT_LANGUAGE="de")[1] == "hit"
+    french, state = get(client, "/sitemap.xml", HTTP_ACCEPT_LANGUAGE="fr")
+    assert state == "miss" and "Accept-Language" in french["Vary"]
+    assert german["Content-Language"] == "de" and french["Content-Language"] == "fr"
+    assert get(client, "/", HTTP_ACCEPT_LANGUAGE="de")[1] is None  # the redirect
