@@ -7,6 +7,9 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         limit_decoded_pixels()
+        from core.pagecache.purge import connect
+
+        connect()
 
 
 def limit_decoded_pixels():

@@ -21,6 +21,7 @@ from wagtail.wagtail_hooks import require_wagtail_login
 from core import document_access, page_visibility, restrictions
 from core.localization import choosers, drafts, relations, views
 from core.models import Audience, Sector, SiteDocument, Theme
+from core.pagecache import pages as pagecache_pages
 
 # Importing these connects the receivers that keep draft translations off the
 # live site and point synchronised taxonomy links at the page's locale, and the
@@ -151,3 +152,6 @@ def document_listing_urls():
 # "Logged-in users only" admits network members, not self-registered learners.
 hooks.register("before_serve_page", restrictions.check_page)
 hooks.register("before_serve_document", restrictions.check_document)
+
+# The page cache: public pages are cached for anonymous visitors (core/pagecache).
+hooks.register("before_serve_page", pagecache_pages.mark_page)

@@ -8,7 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from core import document_access
 from core import views as core_views
 from core.page_visibility import chooser_urls
-from core.sitemaps import sitemap
+from core.sitemaps import sitemap, sitemap_section
 from creativeflip.api import api_router
 from creativeflip.openapi import openapi_view
 
@@ -22,6 +22,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("healthz/", core_views.healthz, name="healthz"),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap-<slug:section>.xml", sitemap_section, name="sitemap_section"),
     path("api/v2/", include("search.api_urls")),
     path("api/v2/openapi.json", openapi_view, name="openapi"),
     path("api/v2/", api_router.urls),

@@ -5,6 +5,7 @@ Included by creativeflip/urls.py before Wagtail's page serving."""
 from django.urls import path, re_path
 from wagtail import views as wagtail_views
 
+from core.pagecache.middleware import cache_listing
 from knowledgebase.feeds import filtered_feed
 
 
@@ -16,6 +17,6 @@ def calendar_file(request, page_path: str, name: str):
 
 
 urlpatterns: list = [
-    path("feeds/", filtered_feed, name="feeds"),
+    path("feeds/", cache_listing(filtered_feed), name="feeds"),
     re_path(r"^((?:[\w\-]+/)+)(events?\.ics)$", calendar_file, name="calendar_file"),
 ]

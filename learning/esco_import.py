@@ -21,6 +21,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
+from core.pagecache.purge import purge_everything_on_commit
 from learning.models import (
     IscoGroup,
     IscoGroupLabel,
@@ -432,6 +433,8 @@ def write(plan: Plan, log=print) -> Result:
     result = Result()
     started = time.monotonic()
     with transaction.atomic():
+        # Bulk writes send no signals: the page cache is purged on commit.
+        purge_everything_on_commit()
         isco_ids = _upsert(
             IscoGroup, {uri: {"code": code} for uri, code in plan.isco.items()},
             ["code"], result, "ISCO groups",

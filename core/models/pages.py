@@ -44,6 +44,29 @@ class BasePage(Page):
     def get_meta_description(self) -> str:
         return self.search_description or self.summary
 
+    def get_sitemap_urls(self, request=None):
+        """Wagtail's sitemap entry, with hreflang alternates: the live
+        translations the sitemap attached (core.sitemaps), or looked up here."""
+        from django.conf import settings
+
+        from core.sitemaps import attach_alternates
+
+        if not hasattr(self, "sitemap_alternates"):
+            live = Page.objects.live().public()
+            attach_alternates([self], live, request)
+        urls = super().get_sitemap_urls(request)
+        for url in urls:
+            url["alternates"] = self.sitemap_alternates
+            url["x_default"] = next(
+                (
+                    link["location"]
+                    for link in self.sitemap_alternates
+                    if link["lang_code"] == settings.LANGUAGE_CODE
+                ),
+                None,
+            )
+        return urls
+
     @classmethod
     def get_indexed_objects(cls):
         """Wagtail prefetches related search fields, but skips

@@ -379,3 +379,33 @@ CONTACT_MESSAGE_RETENTION_DAYS = int(os.environ.get("CONTACT_MESSAGE_RETENTION_D
 if REDIS_URL:
     # The limits fail closed on Redis errors: fail fast, too.
     CACHES["default"]["OPTIONS"].update(SOCKET_CONNECT_TIMEOUT=2, SOCKET_TIMEOUT=2)
+
+# --- Page cache (core/pagecache, docs/performance.md) --------------------------
+# Anonymous GET responses of pages, listings, feeds and the sitemap, purged on
+# publish and on edits of what they show. Its own cache alias: Redis when
+# REDIS_URL is set (shared by every worker), else this process's memory.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware"),
+    "core.pagecache.middleware.PageCacheMiddleware",
+)
+PAGE_CACHE_ALIAS = "pages"
+if REDIS_URL:
+    CACHES["pages"] = {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "creativeflip-pages",
+        # Errors are not ignored: the middleware then serves without the cache.
+        "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1},
+    }
+else:
+    CACHES["pages"] = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE", "on").lower() != "off"
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
+PAGE_CACHE_BROWSER_SECONDS = int(os.environ.get("PAGE_CACHE_BROWSER_SECONDS", "60"))
+# Entries are keyed by a digest of the code and templates (core/pagecache/store.py);
+# set this to name the release instead.
+PAGE_CACHE_VERSION = os.environ.get("PAGE_CACHE_VERSION", "")

@@ -13,3 +13,6 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# The page cache would keep serving a page after its template is edited: off
+# unless asked for (PAGE_CACHE=on).
+PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE", "off").lower() == "on"

@@ -27,3 +27,14 @@ if not (os.environ.get("EMAIL_URL") or os.environ.get("EMAIL_HOST")):
     raise ImproperlyConfigured("Set EMAIL_URL (or EMAIL_HOST) so the site can send e-mail.")
 if not os.environ.get("DEFAULT_FROM_EMAIL"):
     raise ImproperlyConfigured("Set the DEFAULT_FROM_EMAIL environment variable.")
+
+# Static files under hashed names (style.3f2a9c.css), served by WhiteNoise
+# with a far-future Cache-Control; `collectstatic` writes the manifest.
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+}
+# The page cache in local memory is per process: with several workers a purge
+# would reach only one. Without REDIS_URL it is off unless PAGE_CACHE=local
+# says there is a single worker (docs/performance.md).
+if not REDIS_URL and os.environ.get("PAGE_CACHE", "").lower() != "local":  # noqa: F405
+    PAGE_CACHE_ENABLED = False

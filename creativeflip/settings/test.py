@@ -22,3 +22,6 @@ elif os.environ.get("TEST_DB_NAME"):
     _db["TEST"] = {"NAME": os.environ["TEST_DB_NAME"]}
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# The page cache is off in tests, except those that test it (tests/cache/):
+# local memory outlives each test's database.
+PAGE_CACHE_ENABLED = False
