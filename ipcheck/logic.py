@@ -96,6 +96,26 @@ class Questionnaire:
                 clean[key] = chosen
         return clean
 
+    def possible_steps(self, answers):
+        """The steps the visitor may still see: visible ones, and those whose
+        condition an unanswered visible question could still meet. Counts
+        the progress total, which then only shrinks as answers hide steps."""
+        tags, open_tags, steps = set(), set(), []
+        for question in self.questions:
+            shown = not question.show_if or bool(question.show_if & tags)
+            if not shown and not question.show_if & open_tags:
+                continue  # hidden, whatever the open questions are answered
+            if question.step not in steps:
+                steps.append(question.step)
+            chosen = set(answers.get(question.key, ()))
+            for option in question.options:
+                if shown and chosen:
+                    if option.key in chosen:
+                        tags |= option.tags
+                else:
+                    open_tags |= option.tags
+        return steps
+
     def visible_steps(self, answers):
         visible, _tags = self.evaluate(answers)
         return [

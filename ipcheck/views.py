@@ -135,6 +135,7 @@ def _render_step(page, request, state, at, visible, submitted=None, missing=()):
     answers = state["answers"]
     context = page.get_context(request)
     complete = questionnaire.frontier(answers) is None and bool(visible)
+    possible = sorted(set(questionnaire.possible_steps(answers)) | set(visible))
     rows = []
     if at is not None:
         for question in questionnaire.step_questions(at, answers):
@@ -144,8 +145,8 @@ def _render_step(page, request, state, at, visible, submitted=None, missing=()):
         {
             "step_index": at,
             "step_number": None if at is None else at + 1,
-            "position": None if at is None else visible.index(at) + 1,
-            "total": len(visible),
+            "position": None if at is None else len([n for n in possible if n <= at]),
+            "total": len(possible),
             "is_first": at is None or visible.index(at) == 0,
             "is_last": at is not None and visible.index(at) == len(visible) - 1,
             "rows": rows,

@@ -131,3 +131,15 @@ def test_ip_check_page_is_searchable_and_in_the_sitemap(client, check_page):
     assert check_page.pk in [page.pk for page in results]
     body = client.get("/sitemap.xml").content.decode()
     assert "/en/ip-check/" in body
+
+
+def test_editors_build_the_check_in_the_admin(client, superuser, home, check_page):
+    client.force_login(superuser)
+    response = client.get(f"/admin/pages/{check_page.pk}/edit/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Show only when" in body and "When all of these tags" in body
+    assert "Official help desks" in body
+    home.get_children().filter(pk=check_page.pk).delete()
+    response = client.get(f"/admin/pages/add/ipcheck/ipcheckpage/{home.pk}/")
+    assert response.status_code == 200

@@ -64,13 +64,12 @@ def test_a_whole_demo_check_in_greek(client, demo_check):
     totals = []
     for number, data in enumerate(steps, start=1):
         page = client.get(url).content.decode()
-        # The total grows as answers reveal steps: 5 before any answer, 8 here.
         shown = re.search(r"(?:Step|Βήμα) (\d+) (?:of|από) (\d+)", page).groups()
         assert int(shown[0]) == number
         totals.append(int(shown[1]))
         response = client.post(url, {"step": str(number), "action": "next", **data})
         assert response.status_code == 303, response.content.decode()[:500]
-    assert totals[0] == 5 and totals[-1] == 8
+    assert totals == [8] * 8  # these answers keep every step
     assert response["Location"] == url + "result/"
     body = client.get(url + "result/").content.decode()
     assert "Καταχωρίστε το εμπορικό σας σήμα" in body
@@ -84,3 +83,12 @@ def test_a_whole_demo_check_in_greek(client, demo_check):
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages)
     assert "Καταχωρίστε το εμπορικό σας σήμα" in text
     assert "Περιορίστε την πρόσβαση στην τεχνογνωσία σας" in text
+
+
+def test_progress_total_shrinks_as_answers_hide_steps(demo_check):
+    questionnaire = demo_check.questionnaire
+    assert len(questionnaire.possible_steps({})) == 8
+    answers = {"business": ["media"], "name": ["not-yet"]}
+    assert len(questionnaire.possible_steps(answers)) == 7  # no brand: no trade-mark step
+    answers |= {"originals": ["content"], "team": ["solo"]}
+    assert len(questionnaire.possible_steps(answers)) == 5  # no designs, invention or team

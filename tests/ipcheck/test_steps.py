@@ -12,7 +12,8 @@ def test_first_step_shows_progress_and_grouped_questions(client, check_page):
     response = client.get(check_page.url)
     assert response.status_code == 200
     body = response.content.decode()
-    assert "Step 1 of 2" in body  # the trade-mark step is hidden until a brand is chosen
+    # The trade-mark step counts while the brand question is open...
+    assert "Step 1 of 3" in body
     assert 'name="q-work"' in body and 'name="q-brand"' in body
     assert 'name="q-registered"' not in body
     assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
@@ -22,6 +23,7 @@ def test_hidden_question_shows_only_after_its_tag(client, check_page):
     response = answer(client, check_page, 1, work="music", brand="no")
     assert response.status_code == 303
     body = client.get(check_page.url).content.decode()
+    # ...and no more once the answer hides it.
     assert "Step 2 of 2" in body and 'name="q-team"' in body
     assert 'name="q-registered"' not in body
 

@@ -56,7 +56,7 @@ def test_a_tampered_session_is_read_as_empty_or_cleaned(client, check_page):
     session.save()
     response = client.get(check_page.url)
     assert response.status_code == 200
-    assert "Step 1 of 2" in response.content.decode()
+    assert "Step 1 of 3" in response.content.decode()
     session = client.session
     session[session_key(check_page)] = "not a dict"
     session.save()
