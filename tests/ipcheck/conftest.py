@@ -121,7 +121,7 @@ def check_page(home, guideline):
         "ip-check",
         title="IP self-check",
         summary="Where does your IP stand?",
-        intro="<p>Answer a few questions about your creative business.</p>",
+        intro="<p>Answer a short questionnaire about your creative business.</p>",
         questions=QUESTIONS,
         rules=rules(guideline),
         result_note="<p>This is no legal advice.</p>",
