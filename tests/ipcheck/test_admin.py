@@ -95,10 +95,15 @@ def test_question_blocks_validate_keys_and_conditions(check_page):
 
 
 def test_translation_keeps_keys_and_tags(
-    check_page, home_all_locales, django_capture_on_commit_callbacks, client
+    check_page, guideline, home_all_locales, django_capture_on_commit_callbacks, client
 ):
     from core.translation import translate_object
 
+    # Parent first, each in its own transaction.
+    with django_capture_on_commit_callbacks(execute=True):
+        translate_object(guideline.get_parent().specific, "el", {"Guidelines": "Οδηγοί"})
+    with django_capture_on_commit_callbacks(execute=True):
+        greek_guideline = translate_object(guideline, "el", {"Protect your brand": "Προστασία"})
     with django_capture_on_commit_callbacks(execute=True):
         greek = translate_object(
             check_page,
@@ -122,6 +127,9 @@ def test_translation_keeps_keys_and_tags(
     complete(client, greek)
     body = client.get("/el/ip-check/result/").content.decode()
     assert "Καταχωρίστε το εμπορικό σας σήμα" in body
+    # The rule links the English guideline; the Greek result shows its translation.
+    assert f'href="{greek_guideline.url}"' in body and ">Προστασία</a>" in body
+    assert greek_guideline.url.startswith("/el/")
 
 
 def test_ip_check_page_is_searchable_and_in_the_sitemap(client, check_page):

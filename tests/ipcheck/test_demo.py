@@ -17,7 +17,20 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo_check(home_all_locales, django_capture_on_commit_callbacks):
+def ip_guideline(home):
+    from core.demo_tools import ensure_page
+    from knowledgebase.models import GuidelineIndexPage
+    from tests.knowledgebase.conftest import make_guideline
+
+    index = ensure_page(home, GuidelineIndexPage, "guidelines", title="Guidelines")
+    page = make_guideline(index, title="Capturing value from IP")
+    page.slug = "capturing-value-from-ip"
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def demo_check(home_all_locales, ip_guideline, django_capture_on_commit_callbacks):
     context = DemoContext(stdout=SimpleNamespace(write=lambda _m: None), style=None, verbosity=0)
     with django_capture_on_commit_callbacks(execute=True):
         return demo.load(context)
@@ -73,6 +86,9 @@ def test_a_whole_demo_check_in_greek(client, demo_check):
     assert response["Location"] == url + "result/"
     body = client.get(url + "result/").content.decode()
     assert "Καταχωρίστε το εμπορικό σας σήμα" in body
+    # The guideline has no Greek translation: the link goes to the English one.
+    assert 'href="/en/guidelines/capturing-value-from-ip/"' in body
+    assert 'href="https://euipo.europa.eu/"' in body
     # "Now" comes before "within three months", which comes before "within a year".
     assert (
         body.index("Κρατήστε την εφεύρεση εμπιστευτική")
