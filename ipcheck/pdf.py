@@ -50,8 +50,15 @@ def profile_pdf(page, data, request) -> bytes:
     _paragraph(pdf, page.title, 18, "B", 9)
     _paragraph(pdf, _("Your IP profile"), 13, "B", 8)
     pdf.ln(3)
+    _paragraph(pdf, _("What you probably hold"), 14, "B", 8)
+    if not data["holdings"]:
+        _paragraph(pdf, _("Nothing in this part for your answers."), 10)
+    for group in data["holdings"]:
+        _paragraph(pdf, str(group["label"]), 12, "B", 7)
+        for rule in group["rules"]:
+            _rule(pdf, rule, request, show_urgency=False)
+    pdf.ln(3)
     sections = [
-        (_("What you probably hold"), [r for group in data["holdings"] for r in group["rules"]]),
         (_("Risks"), data["risks"]),
         (_("Actions, most urgent first"), data["actions"]),
     ]
@@ -60,7 +67,7 @@ def profile_pdf(page, data, request) -> bytes:
         if not rules:
             _paragraph(pdf, _("Nothing in this part for your answers."), 10)
         for rule in rules:
-            _rule(pdf, rule, request, show_urgency=rule.kind != "holding")
+            _rule(pdf, rule, request, show_urgency=True)
         pdf.ln(3)
     _paragraph(pdf, page.full_url or "", 9)
     return bytes(pdf.output())

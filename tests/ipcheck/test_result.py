@@ -62,6 +62,9 @@ def test_pdf_holds_the_actions(client, check_page):
         assert title in text
     assert text.index("Sign IP clauses") < text.index("Register your trade mark")
     assert "https://euipo.europa.eu/" in text
+    # Holdings under their area, actions with their urgency.
+    assert text.index("Designs") < text.index("Your designs") < text.index("Trade marks")
+    assert "Now: Sign IP clauses with your team" in text
 
 
 def test_pdf_extracts_greek_and_polish(client, check_page):
