@@ -76,7 +76,8 @@ def content_of(page: Page) -> str:
     from django.core.serializers.json import DjangoJSONEncoder
 
     def without_block_ids(value):
-        if isinstance(value, str) and value.startswith('[{"type"'):
+        # PostgreSQL's jsonb puts "id" before "type".
+        if isinstance(value, str) and value.startswith(('[{"type"', '[{"id"')):
             value = json.loads(value)
         if isinstance(value, dict):
             return {

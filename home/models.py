@@ -43,6 +43,7 @@ class HomePage(BasePage):
         "partners.PartnerIndexPage",
         "partners.ExchangeIndexPage",
         "home.ContentPage",
+        "ipcheck.IPCheckPage",
     ]
     max_count_per_parent = 1
 

@@ -37,7 +37,11 @@ def language_links(context):
     if isinstance(page, Page) and page.pk:
         translations = {
             p.locale.language_code: p
-            for p in page.get_translations(inclusive=True).live().select_related("locale")
+            # Only URLs are needed: never parse the translations' StreamFields.
+            for p in page.get_translations(inclusive=True)
+            .live()
+            .defer_streamfields()
+            .select_related("locale")
         }
         homes = None
         for code, name in settings.LANGUAGES:

@@ -27,6 +27,7 @@ DEMO_MODULES = [
     "partners.demo",
     "knowledgebase.demo",
     "learning.demo",
+    "ipcheck.demo",
     "search.demo",
     "home.demo_featured",
 ]
