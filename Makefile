@@ -34,12 +34,13 @@ test: install e2e-deps
 	$(VENV)/bin/pytest -m "not e2e" -n 2 $(PYTEST_ARGS)
 	$(VENV)/bin/pytest -m e2e $(PYTEST_ARGS)
 
-## axe-core for the accessibility sweep (from npm, pinned in package-lock.json).
-e2e-deps: node_modules/axe-core/axe.min.js
+## axe-core for the accessibility sweep and vnu-jar (the Nu HTML checker,
+## run on the system's Java) from npm, pinned in package-lock.json.
+e2e-deps: node_modules/axe-core/axe.min.js node_modules/vnu-jar/build/dist/vnu.jar
 
-node_modules/axe-core/axe.min.js: package.json package-lock.json
-	npm ci --silent --no-audit --no-fund
-	touch $@
+node_modules/axe-core/axe.min.js node_modules/vnu-jar/build/dist/vnu.jar: package.json package-lock.json
+	npm ci --silent --no-audit --no-fund --ignore-scripts
+	touch node_modules/axe-core/axe.min.js node_modules/vnu-jar/build/dist/vnu.jar
 
 lint: install
 	$(VENV)/bin/ruff check .
