@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core import favicon
 from core import views as core_views
 from core.page_visibility import chooser_urls
 from core.sitemaps import sitemap
@@ -18,6 +19,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz/", core_views.healthz, name="healthz"),
+    path("favicon.ico", favicon.favicon, name="favicon"),
+    path("robots.txt", favicon.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("api/v2/", include("search.api_urls")),
     path("api/v2/openapi.json", openapi_view, name="openapi"),
@@ -45,6 +48,21 @@ if settings.DEBUG:
         + static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
         + urlpatterns
     )
+
+if getattr(settings, "SERVE_MEDIA", False) and not settings.DEBUG:
+    # Development with DEBUG off: images and renditions only; documents
+    # always go through Wagtail's view, which applies page privacy.
+    from django.urls import re_path
+    from django.views.static import serve
+
+    urlpatterns = [
+        re_path(
+            r"^media/(?P<path>(?:images|original_images)/.+)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        ),
+        *urlpatterns,
+    ]
 
 handler404 = "core.views.page_not_found"
 handler500 = "core.views.server_error"

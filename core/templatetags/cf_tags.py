@@ -8,6 +8,8 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
+from core.site_url import absolute_url
+
 register = template.Library()
 
 
@@ -94,7 +96,7 @@ def hreflang_links(context):
     if request is None:
         return []
     links = [
-        {"hreflang": link["code"], "href": request.build_absolute_uri(link["url"])}
+        {"hreflang": link["code"], "href": absolute_url(request, link["url"])}
         for link in language_links(context)
         if link["available"]
     ]
