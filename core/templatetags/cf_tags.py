@@ -62,6 +62,25 @@ def language_links(context):
 UNTRANSLATED_PARAM = "untranslated"
 
 
+# Not carried to another language: the result page (counts differ) and the
+# switcher's own flag.
+NOT_CARRIED = {"page", UNTRANSLATED_PARAM}
+
+
+@register.filter
+def carry_query(url: str, request) -> str:
+    """``url`` with the request's query string (filters such as
+    ``?theme=finance``), so a filtered listing stays filtered in the other
+    language. Applied when rendering, after any caching of the links; a URL
+    that already has a query (the path of a non-page view) is left as is."""
+    if request is None or not request.GET or "?" in url:
+        return url
+    query = request.GET.copy()
+    for name in NOT_CARRIED:
+        query.pop(name, None)
+    return f"{url}?{query.urlencode()}" if query else url
+
+
 @register.filter
 def has_fallback(links) -> bool:
     """Whether any language in the switcher only offers its home page."""
