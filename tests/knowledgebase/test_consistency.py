@@ -4,12 +4,17 @@ and a filtered listing that stays filtered in another language."""
 
 import datetime
 import re
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from django.test import RequestFactory
 from django.utils import timezone
 from django.utils.text import capfirst
+from hypothesis import given
+from hypothesis import strategies as st
 from wagtail.models import Locale
 
+from core.templatetags.cf_tags import carry_query
 from core.translation import translate_object
 from knowledgebase.models import EventPage, NewsIndexPage, NewsPage
 from tests.search.conftest import add
@@ -124,3 +129,20 @@ def test_levels_are_capitalised_alike(home):
     for value, name in LearningModulePage.LEVELS:
         assert str(labels[value]) == str(capfirst(name))
     assert str(labels["introductory"]) == "Introductory"
+
+
+@given(st.dictionaries(st.text(max_size=12), st.text(max_size=20), max_size=4))
+def test_carry_query_takes_any_query(params):
+    request = RequestFactory().get("/en/news/", params)
+    url = carry_query("/de/news/", request)
+    assert url.startswith("/de/news/")
+    carried = parse_qs(urlsplit(url).query, keep_blank_values=True)
+    assert "page" not in carried and "untranslated" not in carried
+
+
+@pytest.mark.parametrize("value", ["\x00", "²", "٣", "9" * 400, "finance&page=3"])
+def test_odd_filters_never_break_the_switcher(client, news, value):
+    response = client.get("/en/news/", {"theme": value})
+    assert response.status_code in (200, 400)
+    links = switcher_links(response.content.decode())
+    assert links["de"].startswith("/de/news/")
