@@ -14,7 +14,7 @@ from django.core.management import call_command
 from django.core.management.sql import emit_post_migrate_signal
 from hypothesis import given
 from hypothesis import strategies as st
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from core.site_url import apply_site_url, parse
 from knowledgebase.models import NewsIndexPage, NewsPage, PolicyPaperIndexPage, PolicyPaperPage
@@ -154,3 +154,14 @@ def test_parse_never_fails_otherwise(text):
     for url in (text, "http://" + text, "https://kb.example.org:" + text):
         with contextlib.suppress(ImproperlyConfigured):
             parse(url)
+
+
+def test_contact_email_links_the_page_on_it(client, public, mailoutbox):
+    hub = Page.objects.get(pk=public["hub"].pk).specific
+    hub.contact_email = "hub@example.org"
+    hub.save_revision().publish()
+    response = client.post(
+        hub.url, {"name": "Ana", "email": "ana@example.com", "message": "Hello", "homepage": ""}
+    )
+    assert response.status_code == 302
+    assert mailoutbox[0].body.endswith(PUBLIC + "/en/partners/studio-lisboa/")
