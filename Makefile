@@ -6,6 +6,8 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The public address: links in the sitemap, feeds and CSV (core/site_url.py).
+SITE_URL ?= http://$(HOST):$(PORT)
 
 .PHONY: install run serve test lint fix e2e-deps messages clean
 
@@ -19,10 +21,10 @@ install: $(STAMP)
 
 ## Create the venv, migrate, load the demo (only when it changed) and serve.
 run: install
-	$(PY) manage.py migrate --noinput
+	SITE_URL=$(SITE_URL) $(PY) manage.py migrate --noinput
 	command -v msgfmt >/dev/null && $(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v0 || echo "gettext not installed: interface stays in English"
-	$(PY) manage.py load_demo --if-needed
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	SITE_URL=$(SITE_URL) $(PY) manage.py load_demo --if-needed
+	SITE_URL=$(SITE_URL) $(PY) manage.py runserver $(HOST):$(PORT)
 
 ## Lint, check migrations, run every test: the unit tests on two workers,
 ## then the browser tests (one server, one demo; E2E=0 skips them).
@@ -39,12 +41,13 @@ else
 	$(VENV)/bin/pytest -m e2e $(PYTEST_ARGS)
 endif
 
-## axe-core for the accessibility sweep (from npm, pinned in package-lock.json).
-e2e-deps: node_modules/axe-core/axe.min.js
+## axe-core for the accessibility sweep and vnu-jar (the Nu HTML checker,
+## run on the system's Java) from npm, pinned in package-lock.json.
+e2e-deps: node_modules/axe-core/axe.min.js node_modules/vnu-jar/build/dist/vnu.jar
 
-node_modules/axe-core/axe.min.js: package.json package-lock.json
-	npm ci --silent --no-audit --no-fund
-	touch $@
+node_modules/axe-core/axe.min.js node_modules/vnu-jar/build/dist/vnu.jar: package.json package-lock.json
+	npm ci --silent --no-audit --no-fund --ignore-scripts
+	touch node_modules/axe-core/axe.min.js node_modules/vnu-jar/build/dist/vnu.jar
 
 lint: install
 	$(VENV)/bin/ruff check .

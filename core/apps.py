@@ -6,7 +6,16 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self):
+        from django.conf import settings
+        from django.db.models.signals import post_migrate
+
+        from core.site_url import on_post_migrate, parse
+
         limit_decoded_pixels()
+        if getattr(settings, "SITE_URL", ""):
+            parse(settings.SITE_URL)  # a bad SITE_URL stops the start, with its reason
+        # After every migrate, the default Site takes SITE_URL's host and port.
+        post_migrate.connect(on_post_migrate, sender=self, dispatch_uid="core.site_url")
         from core.pagecache.purge import connect
 
         connect()

@@ -5,7 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from core import document_access
+from core import document_access, favicon
 from core import views as core_views
 from core.page_visibility import chooser_urls
 from core.sitemaps import sitemap, sitemap_section
@@ -21,6 +21,8 @@ urlpatterns = [
     re_path(r"^documents/(\d+)/(.*)$", document_access.serve, name="serve_document"),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz/", core_views.healthz, name="healthz"),
+    path("favicon.ico", favicon.favicon, name="favicon"),
+    path("robots.txt", favicon.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("sitemap-<slug:section>.xml", sitemap_section, name="sitemap_section"),
     path("api/v2/", include("search.api_urls")),
@@ -49,6 +51,21 @@ if settings.DEBUG:
         + static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
         + urlpatterns
     )
+
+if getattr(settings, "SERVE_MEDIA", False) and not settings.DEBUG:
+    # Development with DEBUG off: images and renditions only; documents
+    # always go through Wagtail's view, which applies page privacy.
+    from django.urls import re_path
+    from django.views.static import serve
+
+    urlpatterns = [
+        re_path(
+            r"^media/(?P<path>(?:images|original_images)/.+)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        ),
+        *urlpatterns,
+    ]
 
 handler404 = "core.views.page_not_found"
 handler500 = "core.views.server_error"

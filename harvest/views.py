@@ -15,6 +15,8 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Site
 
+from core.site_url import absolute_url
+
 from . import responses, tokens
 from .records import Repository
 from .responses import oai
@@ -61,7 +63,7 @@ def endpoint(request):
     if site is None:
         raise Http404("No Wagtail site.")
     repository = Repository(request, site)
-    base_url = request.build_absolute_uri(request.path)
+    base_url = absolute_url(request, request.path)
     params = request.POST if request.method == "POST" else request.GET
     verb, arguments = None, {}
     try:

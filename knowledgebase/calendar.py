@@ -15,6 +15,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vUri
 
+from core.site_url import absolute_url
+
 # How far back the subscription feed reaches; upcoming events are all in it.
 FEED_DAYS_BACK = 365
 FEED_SIZE = 500
@@ -50,7 +52,7 @@ def location_text(page) -> str:
 
 
 def _vevent(page, request) -> Event:
-    url = request.build_absolute_uri(page.get_url(request))
+    url = absolute_url(request, page.get_url(request))
     event = Event()
     event.add("uid", f"{page.translation_key}-{page.locale.language_code}@{request.get_host()}")
     event.add("summary", page.title)

@@ -3,6 +3,8 @@
 import re
 import unicodedata
 
+from core.site_url import absolute_url
+
 FORMATS = {
     "bibtex": ("application/x-bibtex; charset=utf-8", "bib"),
     "ris": ("application/x-research-info-systems; charset=utf-8", "ris"),
@@ -27,8 +29,8 @@ def citation_fields(page, request) -> dict:
         "series": page.series,
         "doi": page.doi,
         "isbn": page.isbn,
-        "url": request.build_absolute_uri(page.get_url(request)),
-        "pdf_url": request.build_absolute_uri(document.url) if document else "",
+        "url": absolute_url(request, page.get_url(request)),
+        "pdf_url": absolute_url(request, document.url) if document else "",
         "abstract": page.summary,
         "language": page.locale.language_code,
         "key": citation_key(page),

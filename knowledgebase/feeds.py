@@ -18,6 +18,7 @@ from django.utils import feedgenerator, timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
+from core.site_url import absolute_url
 from knowledgebase.listing import FilterForm, filter_model
 
 FEED_SIZE = 30
@@ -50,17 +51,17 @@ def newest(page_ids_by_model: dict, limit: int = FEED_SIZE) -> list:
 
 def feed_response(request, kind: str, *, title, link, description, language, items):
     generator_class = GENERATORS[kind]
-    feed_url = request.build_absolute_uri()
+    feed_url = absolute_url(request, request.get_full_path())
     feed = generator_class(
         title=title,
-        link=request.build_absolute_uri(link),
+        link=absolute_url(request, link),
         description=description or _("News and knowledge from the Creative FLIP network."),
         language=language,
         feed_url=feed_url,
         feed_guid=feed_url,
     )
     for item in items:
-        url = request.build_absolute_uri(item.get_url(request))
+        url = absolute_url(request, item.get_url(request))
         feed.add_item(
             title=item.title,
             link=url,

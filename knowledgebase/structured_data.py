@@ -7,6 +7,7 @@ from django.conf import settings
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
+from core.site_url import absolute_url
 from knowledgebase import calendar
 
 # The same escapes Django's json_script uses, so the JSON cannot close the tag.
@@ -15,7 +16,7 @@ _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 def pdf_url(page, request) -> str:
     document = page.document
-    return request.build_absolute_uri(document.url) if document else ""
+    return absolute_url(request, document.url) if document else ""
 
 
 def citation_meta(page, request) -> list[tuple[str, str]]:
@@ -33,7 +34,7 @@ def citation_meta(page, request) -> list[tuple[str, str]]:
         rows.append(("citation_isbn", page.isbn))
     if page.document:
         rows.append(("citation_pdf_url", pdf_url(page, request)))
-    rows.append(("citation_abstract_html_url", request.build_absolute_uri(page.get_url(request))))
+    rows.append(("citation_abstract_html_url", absolute_url(request, page.get_url(request))))
     rows.append(("citation_language", page.locale.language_code))
     return rows
 
@@ -51,7 +52,7 @@ def json_ld(page, request) -> dict:
         "abstract": page.summary,
         "datePublished": page.date.isoformat(),
         "inLanguage": page.locale.language_code,
-        "url": request.build_absolute_uri(page.get_url(request)),
+        "url": absolute_url(request, page.get_url(request)),
         "author": [
             {
                 "@type": "Person",
@@ -112,7 +113,7 @@ _ATTENDANCE = {
 def event_json_ld(page, request) -> dict:
     """schema.org ``Event``: when, where (a place, a virtual location or
     both) and who organises it."""
-    url = request.build_absolute_uri(page.get_url(request))
+    url = absolute_url(request, page.get_url(request))
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
@@ -142,13 +143,13 @@ def event_json_ld(page, request) -> dict:
         {
             "@type": "Organization",
             "name": partner.title,
-            "url": request.build_absolute_uri(partner.url),
+            "url": absolute_url(request, partner.url),
         }
         for partner in page.partners.all()
     ]
     data["organizer"] = organisers or {
         "@type": "Organization",
         "name": settings.WAGTAIL_SITE_NAME,
-        "url": request.build_absolute_uri("/"),
+        "url": absolute_url(request, "/"),
     }
     return data

@@ -3,6 +3,7 @@ language. A malformed or unknown value is a form error (HTTP 400)."""
 
 from django import forms
 from django.conf import settings
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from core.models import Sector, Theme
@@ -19,8 +20,12 @@ DURATION_RANGES = {"short": (0, 60), "medium": (61, 180), "long": (181, 10**6)}
 
 
 class CatalogueFilterForm(forms.Form):
+    # Capitalised as on the module cards and pages ("Introductory").
     level = forms.ChoiceField(
-        label=_("Level"), required=False, choices=[("", _("Any level"))] + LearningModulePage.LEVELS
+        label=_("Level"),
+        required=False,
+        choices=[("", _("Any level"))]
+        + [(value, capfirst(name)) for value, name in LearningModulePage.LEVELS],
     )
     theme = forms.ChoiceField(label=_("Theme"), required=False)
     sector = forms.ChoiceField(label=_("Sector"), required=False)

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core import ratelimit
 from core.clientip import client_ip
+from core.site_url import absolute_url
 from partners.models import ContactMessage
 
 logger = logging.getLogger(__name__)
@@ -72,7 +73,7 @@ def handle_contact(page, request):
         message=form.cleaned_data["message"],
     )
     try:
-        _send(page, form.cleaned_data)
+        _send(page, form.cleaned_data, absolute_url(request, page.url))
     except Exception as error:  # any e-mail backend's failure: the message is kept
         logger.exception("Contact message %s to partner %s not sent", stored.pk, page.pk)
         stored.status = ContactMessage.Status.FAILED
@@ -104,7 +105,7 @@ def _form_page(page, request, form, status):
     return TemplateResponse(request, page.get_template(request), context, status=status)
 
 
-def _send(page, data) -> None:
+def _send(page, data, page_url: str) -> None:
     body = gettext("Message from %(name)s <%(email)s> via %(site)s:") % {
         "name": data["name"],
         "email": data["email"],
@@ -112,7 +113,8 @@ def _send(page, data) -> None:
     }
     EmailMessage(
         subject=gettext("Contact form: %(title)s") % {"title": page.title},
-        body=f"{body}\n\n{data['message']}",
+        # The page it was sent from, on the site's public address (SITE_URL).
+        body=f"{body}\n\n{data['message']}\n\n{page_url}",
         to=[page.contact_email],
         reply_to=[data["email"]],
     ).send()

@@ -92,12 +92,21 @@ def ensure_network(apps=global_apps):
     return task
 
 
-def _create_task(apps, task_model, name):
+def _create_task(apps, task_model, name, app_label="wagtailcore", model="groupapprovaltask"):
     content_type_model = apps.get_model("contenttypes", "ContentType")
-    content_type, _ = content_type_model.objects.get_or_create(
-        app_label="wagtailcore", model="groupapprovaltask"
-    )
+    content_type, _ = content_type_model.objects.get_or_create(app_label=app_label, model=model)
     return task_model.objects.create(name=name, content_type=content_type, active=True)
+
+
+def _create_review_task(apps, task_model, name):
+    """The partner-review task: a PartnerReviewTask (the submitter never
+    approves), or, in migrations older than that model, a plain group
+    approval that migration 0006 converts."""
+    try:
+        apps.get_model("partners", "PartnerReviewTask")
+    except LookupError:
+        return _create_task(apps, task_model, name)
+    return _create_task(apps, task_model, name, "partners", "partnerreviewtask")
 
 
 def ensure_translator_permissions(apps=global_apps):
@@ -162,7 +171,7 @@ def _partner_workflow(apps, group, page, name):
     workflow_page_model = apps.get_model("wagtailcore", "WorkflowPage")
     task_model = apps.get_model("wagtailcore", "GroupApprovalTask")
     network = ensure_network(apps)
-    review = _create_task(apps, task_model, f"Partner review: {name}"[:255])
+    review = _create_review_task(apps, task_model, f"Partner review: {name}"[:255])
     review.groups.add(group)
     workflow = workflow_model.objects.create(
         name=f"{name}: partner review, then network moderation"[:255], active=True

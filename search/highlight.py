@@ -54,6 +54,25 @@ def clean(text) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+# A line that is only a page number ("3", "- 3 -", "3 / 12"): the running
+# footer or header of a PDF page, not part of its text.
+PAGE_NUMBER_LINE = re.compile(r"^\W*\d{1,4}(?:\s*/\s*\d{1,4})?\W*$")
+
+
+def without_page_numbers(text) -> str:
+    """A PDF's text without the page numbers that head or end its pages
+    (pages are separated by blank lines in the whole text)."""
+    pages = []
+    for page in str(text or "").split("\n\n"):
+        lines = page.strip().splitlines()
+        while lines and PAGE_NUMBER_LINE.match(lines[-1].strip()):
+            lines.pop()
+        while lines and PAGE_NUMBER_LINE.match(lines[0].strip()):
+            lines.pop(0)
+        pages.append("\n".join(lines))
+    return "\n\n".join(pages)
+
+
 def markers_to_html(text: str) -> SafeString:
     out = []
     for i, part in enumerate(re.split(f"[{OPEN}{CLOSE}]", text)):
@@ -107,10 +126,11 @@ def build_snippet(terms: list[str], page_text: str, document=None) -> Snippet:
         if document is None:
             continue
         for number, text in enumerate(getattr(document, "page_texts", None) or [], start=1):
-            html = highlight_text(clean(text), pattern)
+            html = highlight_text(clean(without_page_numbers(text)), pattern)
             if html is not None:
                 return Snippet(html, "document", number)
-        html = highlight_text(clean(getattr(document, "text", "")), pattern)
+        whole = without_page_numbers(getattr(document, "text", ""))
+        html = highlight_text(clean(whole), pattern)
         if html is not None:
             return Snippet(html, "document")
     return Snippet(plain(page_text))

@@ -71,7 +71,7 @@ def suggest(text: str, locale, limit: int = SUGGESTIONS) -> dict:
     text = " ".join(text.split())[:100]
     if len(text) < 2:
         return {"query": text, "titles": [], "skills": []}
-    pages = Page.objects.live().public().filter(locale=locale, depth__gt=1)
+    pages = Page.objects.live().public().filter(locale=locale, depth__gt=2)  # no home page
     titles = []
     # Words only, as for a search: no backend query syntax can reach it.
     words = " ".join(WORD.findall(text)[:32])

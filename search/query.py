@@ -112,7 +112,9 @@ class Outcome:
 
 
 def base_queryset(locale):
-    return Page.objects.live().public().filter(locale=locale, depth__gt=1)
+    """The live, public pages of ``locale``, less the home pages (depth 2,
+    the roots of the locales' trees): a home page is never a result."""
+    return Page.objects.live().public().filter(locale=locale, depth__gt=2)
 
 
 def backend_search(queryset, text: str, fuzzy: bool = False):

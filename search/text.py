@@ -20,9 +20,19 @@ def page_text(page) -> str:
             except Exception:  # a field that cannot render is just skipped
                 logger.debug("no text from %s", search_field.field_name, exc_info=True)
                 continue
-            if value:
-                parts.append(str(value))
+            parts.extend(flatten(value))
     return " ".join(parts)
+
+
+def flatten(value) -> list[str]:
+    """The strings in a search field's value: a StreamField or a tag list
+    gives a list (perhaps of lists), which must never reach a snippet as
+    its Python form ``['…']``."""
+    if value is None or value == "":
+        return []
+    if isinstance(value, (list, tuple, set)):
+        return [text for item in value for text in flatten(item)]
+    return [str(value)]
 
 
 def full_text(obj) -> str:

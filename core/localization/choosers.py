@@ -4,7 +4,9 @@
   its language ("Finance (English)") when the target is translatable, so a
   picker that lists several locales says which is which.
 - ``LocalizedAdminPageForm`` (a page's ``base_form_class``) goes further and
-  offers only the items in the page's own locale.
+  offers only the items in the page's own locale, so the labels need no
+  language, and shows a page's countries as checkboxes, the chosen first
+  (``core.widgets.ChosenFirstCheckboxes``).
 
 Snippet choosers (Wagtail's chooser modal for a ``TranslatableMixin`` snippet)
 already show a Locale column and a locale filter in Wagtail 8; the page
@@ -12,10 +14,13 @@ chooser browses one locale's tree at a time.
 """
 
 from django import forms
+from django_countries.widgets import LazySelectMultiple
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.forms.models import register_form_field_override
 from wagtail.models import Page, TranslatableMixin
+
+from core.widgets import ChosenFirstCheckboxes
 
 
 def _translatable(queryset) -> bool:
@@ -26,7 +31,10 @@ def _translatable(queryset) -> bool:
 
 
 class LocaleLabelledMultipleChoiceField(forms.ModelMultipleChoiceField):
-    """A multiple choice whose labels name each item's language."""
+    """A multiple choice whose labels name each item's language, unless
+    its choices are all in one (``show_locale`` off)."""
+
+    show_locale = True
 
     def __init__(self, queryset, **kwargs):
         if _translatable(queryset):
@@ -36,7 +44,7 @@ class LocaleLabelledMultipleChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
         label = super().label_from_instance(obj)
         locale = getattr(obj, "locale", None) if _translatable(self.queryset) else None
-        if locale is None:
+        if locale is None or not self.show_locale:
             return label
         return f"{label} ({locale.get_display_name()})"
 
@@ -54,6 +62,14 @@ def restrict_to_locale(form, locale) -> None:
         queryset = getattr(field, "queryset", None)
         if queryset is not None and _translatable(queryset):
             field.queryset = queryset.filter(locale=locale)
+            field.show_locale = False  # one language: "Finance", not "Finance (English)"
+
+
+def country_checkboxes(form) -> None:
+    """Multiple-country fields as checkboxes, the chosen ones first."""
+    for field in form.fields.values():
+        if isinstance(field.widget, LazySelectMultiple):
+            field.widget = ChosenFirstCheckboxes(choices=field.choices)
 
 
 class LocalizedAdminPageForm(WagtailAdminPageForm):
@@ -68,3 +84,4 @@ class LocalizedAdminPageForm(WagtailAdminPageForm):
         elif self.parent_page is not None:
             locale = self.parent_page.locale
         restrict_to_locale(self, locale)
+        country_checkboxes(self)

@@ -10,6 +10,10 @@ For each source object (in the default locale) and each other locale:
   sync on record, after the translation was last published. Snippets: the
   strings last extracted from the source include some with no translation
   in that locale;
+- ``incomplete``: a page translation that is live and up to date but still
+  shows source text: some of the source's strings have no translation in
+  that locale (wagtail-localize then falls back to the source), or it links
+  a translatable snippet (theme, sector...) that has no translation there;
 - ``translated``: otherwise.
 
 The number of queries depends on the number of snippet models and locales,
@@ -34,10 +38,12 @@ from core.localization.registry import label, translatable_models
 from core.page_visibility import visible_pages
 
 TRANSLATED = "translated"
+INCOMPLETE = "incomplete"
 OUTDATED = "outdated"
 MISSING = "missing"
 STATUS_LABELS = {
     TRANSLATED: _("Translated"),
+    INCOMPLETE: _("Partly translated"),
     OUTDATED: _("Out of date"),
     MISSING: _("Missing"),
 }
@@ -117,6 +123,8 @@ def _page_rows(source_locale, locales, section, page_models, all_types, user):
     ):
         translated[other["translation_key"], other["locale_id"]] = other
     sources, synced = _sources_and_syncs(Page, keys)
+    gaps = _untranslated_sources(list(sources.values()), locales)
+    unlinked = _missing_related(pages, locales)
     rows = []
     for page in pages:
         model = content_types(page["content_type_id"]).model_class()
@@ -139,9 +147,48 @@ def _page_rows(source_locale, locales, section, page_models, all_types, user):
                 last_sync = synced.get((page["translation_key"], locale.pk))
                 reference = last_sync or other["last_published_at"]
                 status = OUTDATED if changed and reference and changed > reference else TRANSLATED
+            if status == TRANSLATED and (
+                row.source_id in gaps[locale.pk] or (page["translation_key"], locale.pk) in unlinked
+            ):
+                status = INCOMPLETE
             row.statuses[locale.language_code] = status
         rows.append(row)
     return rows
+
+
+def _missing_related(pages, locales):
+    """``{(page translation_key, locale id)}`` where the source page links a
+    translatable snippet (many-to-many or foreign key) that has no
+    translation in that locale. Queries: one per such field and one per
+    snippet model, whatever the number of pages."""
+    from core.localization.relations import localized_fields
+
+    by_model = defaultdict(list)
+    for page in pages:
+        model = ContentType.objects.get_for_id(page["content_type_id"]).model_class()
+        if model is not None:
+            by_model[model].append(page["pk"])
+    keys = {page["pk"]: page["translation_key"] for page in pages}
+    links = defaultdict(set)  # snippet model -> {(page translation_key, snippet key)}
+    for model, ids in by_model.items():
+        for link in localized_fields(model):
+            if issubclass(link.related_model, Page):
+                continue
+            rows = model.objects.filter(pk__in=ids).values_list(
+                "pk", f"{link.name}__translation_key"
+            )
+            links[link.related_model] |= {(keys[pk], key) for pk, key in rows if key}
+    missing = set()
+    for snippet_model, pairs in links.items():
+        wanted = {key for _page, key in pairs}
+        present = set(
+            snippet_model.objects.filter(
+                translation_key__in=wanted, locale__in=locales
+            ).values_list("translation_key", "locale_id")
+        )
+        for page_key, key in pairs:
+            missing |= {(page_key, loc.pk) for loc in locales if (key, loc.pk) not in present}
+    return missing
 
 
 def _sources_and_syncs(model, keys):
@@ -207,7 +254,11 @@ def _untranslated_sources(source_ids, locales):
     if not source_ids:
         return gaps
     for locale in locales:
-        segments = StringSegment.objects.filter(source_id__in=source_ids).annotate(
+        # A slug left as in the source is normal (URLs may stay English).
+        segments = StringSegment.objects.filter(source_id__in=source_ids).exclude(
+            context__path="slug"
+        )
+        segments = segments.annotate(
             done=Exists(
                 StringTranslation.objects.filter(
                     translation_of_id=OuterRef("string_id"),

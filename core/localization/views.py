@@ -4,11 +4,12 @@ export/import for a page or a section. Registered in ``core/wagtail_hooks.py``."
 import csv
 
 from django.contrib import messages
+from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.models import Locale, Page
@@ -56,6 +57,7 @@ def status_report(request):
         (locale, names.get(locale.language_code, locale.language_code)) for locale in locales
     ]
     for row in rows:
+        row.edit_url = _edit_url(row)
         row.cells = [
             (
                 locale.language_code,
@@ -77,6 +79,17 @@ def status_report(request):
             "csv_url": f"{request.path}?{query.urlencode()}",
         },
     )
+
+
+def _edit_url(row) -> str:
+    """The admin edit view of a row's source page or snippet ("" if none)."""
+    if row.kind == "page":
+        return reverse("wagtailadmin_pages:edit", args=[row.pk])
+    app_label, model_name = row.type_label.split(".")
+    try:
+        return reverse(f"wagtailsnippets_{app_label}_{model_name}:edit", args=[quote(row.pk)])
+    except NoReverseMatch:
+        return ""
 
 
 def _csv(rows, locales):

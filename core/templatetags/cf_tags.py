@@ -8,6 +8,8 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
+from core.site_url import absolute_url
+
 register = template.Library()
 
 
@@ -64,6 +66,25 @@ def language_links(context):
 UNTRANSLATED_PARAM = "untranslated"
 
 
+# Not carried to another language: the result page (counts differ) and the
+# switcher's own flag.
+NOT_CARRIED = {"page", UNTRANSLATED_PARAM}
+
+
+@register.filter
+def carry_query(url: str, request) -> str:
+    """``url`` with the request's query string (filters such as
+    ``?theme=finance``), so a filtered listing stays filtered in the other
+    language. Applied when rendering, after any caching of the links; a URL
+    that already has a query (the path of a non-page view) is left as is."""
+    if request is None or not request.GET or "?" in url:
+        return url
+    query = request.GET.copy()
+    for name in NOT_CARRIED:
+        query.pop(name, None)
+    return f"{url}?{query.urlencode()}" if query else url
+
+
 @register.filter
 def has_fallback(links) -> bool:
     """Whether any language in the switcher only offers its home page."""
@@ -98,7 +119,7 @@ def hreflang_links(context):
     if request is None:
         return []
     links = [
-        {"hreflang": link["code"], "href": request.build_absolute_uri(link["url"])}
+        {"hreflang": link["code"], "href": absolute_url(request, link["url"])}
         for link in language_links(context)
         if link["available"]
     ]

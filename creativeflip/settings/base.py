@@ -157,6 +157,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 TIME_ZONE = "Europe/Brussels"
 USE_TZ = True
+# One long date format on every page, per language ("7 October 2025").
+FORMAT_MODULE_PATH = ["creativeflip.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
@@ -171,7 +173,13 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Creative FLIP Knowledge Base"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The site's one public address (core/site_url.py): the Wagtail Site's
+# hostname and port, and every absolute URL the site writes. Empty: the
+# request's host. The admin's e-mails link to it too.
+SITE_URL = os.environ.get("SITE_URL", "").strip().rstrip("/")
+WAGTAILADMIN_BASE_URL = (
+    os.environ.get("WAGTAILADMIN_BASE_URL") or SITE_URL or "http://127.0.0.1:8000"
+)
 WAGTAILDOCS_DOCUMENT_MODEL = "core.SiteDocument"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.forms.DocumentForm"
 WAGTAILDOCS_EXTENSIONS = env_list("DOCUMENT_EXTENSIONS", "pdf,docx,odt,pptx,xlsx,csv,txt")

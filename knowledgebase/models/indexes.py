@@ -1,6 +1,8 @@
 """The four listings: policy papers, guidelines, case stories, news."""
 
 from django.apps import apps
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Locale
@@ -107,6 +109,15 @@ class CaseStoryIndexPage(KnowledgeIndexPage):
         verbose_name = _("case story index")
 
 
+def has_upcoming_events(locale) -> bool:
+    """Whether any live event of ``locale`` has not ended yet (one query)."""
+    from knowledgebase.models.news import EventPage
+
+    today = timezone.localdate()
+    not_ended = Q(end_date__gte=today) | Q(end_date__isnull=True, date__gte=today)
+    return EventPage.objects.live().public().filter(not_ended, locale=locale).exists()
+
+
 class NewsIndexPage(KnowledgeIndexPage):
     """News and events by date, with RSS 2.0 and Atom feeds and an
     iCalendar feed of the events."""
@@ -125,6 +136,7 @@ class NewsIndexPage(KnowledgeIndexPage):
         context["feed_atom_url"] = base + self.reverse_subpage("feed_atom")
         # Served without the sub-route's slash (knowledgebase/urls.py).
         context["events_ics_url"] = base + "events.ics"
+        context["has_upcoming_events"] = has_upcoming_events(self.locale)
         return context
 
     @path("feed/rss/", name="feed_rss")

@@ -7,6 +7,7 @@ from .partners import (
     PartnerIndexPage,
     PartnerPage,
 )
+from .review import PartnerReviewTask
 from .sections import PartnerSection
 from .services import Service
 
@@ -19,6 +20,7 @@ __all__ = [
     "HubPage",
     "PartnerIndexPage",
     "PartnerPage",
+    "PartnerReviewTask",
     "PartnerSection",
     "Service",
 ]

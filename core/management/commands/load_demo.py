@@ -18,6 +18,7 @@ from django.test.utils import override_settings
 
 from core.demo_tools import DemoContext
 from core.models import DemoRun
+from core.site_url import apply_site_url
 
 # Order matters: partners own sections that knowledge-base pages live in, and
 # search's demo promotes pages the others created.
@@ -64,6 +65,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         seed = options["seed"]
         current = fingerprint(seed)
+        self.stdout.write(apply_site_url())  # SITE_URL, even when the demo is up to date
         last = DemoRun.objects.order_by("-loaded_at").first()
         if options["if_needed"] and last and last.fingerprint == current:
             self.stdout.write("Demo content is up to date; nothing to do.")
@@ -86,5 +88,6 @@ class Command(BaseCommand):
         call_command("update_index", verbosity=0)
         DemoRun.objects.all().delete()
         DemoRun.objects.create(fingerprint=current)
+        self.stdout.write(apply_site_url())
         elapsed = time.monotonic() - started
         self.stdout.write(self.style.SUCCESS(f"Demo content ready in {elapsed:.1f} s."))
