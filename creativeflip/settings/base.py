@@ -379,3 +379,12 @@ CONTACT_MESSAGE_RETENTION_DAYS = int(os.environ.get("CONTACT_MESSAGE_RETENTION_D
 if REDIS_URL:
     # The limits fail closed on Redis errors: fail fast, too.
     CACHES["default"]["OPTIONS"].update(SOCKET_CONNECT_TIMEOUT=2, SOCKET_TIMEOUT=2)
+
+# Consultations on drafts (consultation/): responses per address per hour,
+# days a confirmation link stays valid, and months after a consultation
+# closes before respondents' names and e-mail addresses are deleted.
+INSTALLED_APPS += ["consultation"]
+CONSULTATION_RATE_LIMIT = int(os.environ.get("CONSULTATION_RATE_LIMIT", "5"))
+CONSULTATION_RATE_WINDOW = 60 * 60
+CONSULTATION_CONFIRM_DAYS = int(os.environ.get("CONSULTATION_CONFIRM_DAYS", "7"))
+CONSULTATION_RETENTION_MONTHS = int(os.environ.get("CONSULTATION_RETENTION_MONTHS", "6"))

@@ -1,0 +1,93 @@
+"""``{% consultation_section page %}``: the consultation under a guideline or
+policy paper: its questions and the response form while it is open, the
+published responses with counts by respondent type and country, and after
+closing the summary and "what changed"."""
+
+from django import template
+from django.db.models import Count
+from django_countries import countries
+from wagtail.models import Locale
+
+from consultation.models import (
+    Consent,
+    Consultation,
+    ConsultationResponse,
+    OrganisationType,
+    ResponseStatus,
+)
+from consultation.sections import document_sections
+
+register = template.Library()
+SHOWN_RESPONSES = 100
+
+
+def current_consultation(page):
+    """The newest consultation on ``page`` (any language version of it), in
+    the active language if translated. One query."""
+    rows = list(
+        Consultation.objects.filter(page__translation_key=page.translation_key)
+        .select_related("locale")
+        .order_by("-opens_on", "pk")
+    )
+    if not rows:
+        return None
+    key = rows[0].translation_key
+    versions = [row for row in rows if row.translation_key == key]
+    active = Locale.get_active().language_code
+    for row in versions:
+        if row.locale.language_code == active:
+            return row
+    return versions[0]
+
+
+def counts(approved, field, labels):
+    rows = approved.values(field).annotate(n=Count("pk")).order_by("-n", field)
+    return [{"label": labels.get(row[field], "") or "—", "count": row["n"]} for row in rows]
+
+
+@register.inclusion_tag("consultation/includes/section.html", takes_context=True)
+def consultation_section(context, page):
+    consultation = current_consultation(page)
+    if consultation is None:
+        return {"consultation": None}
+    from consultation.views import build_form
+
+    approved = ConsultationResponse.objects.filter(
+        consultation__translation_key=consultation.translation_key,
+        status=ResponseStatus.APPROVED,
+    )
+    total = approved.count()
+    public = []
+    if total:
+        titles = dict(document_sections(page))
+        questions = dict(consultation.question_list())
+        rows = approved.exclude(consent=Consent.PRIVATE).order_by("created_at", "pk")
+        for row in rows[:SHOWN_RESPONSES]:
+            public.append(
+                {
+                    "response": row,
+                    "section": titles.get(row.section, row.section_title),
+                    "answers": [
+                        (questions[key], text)
+                        for key, text in row.answers.items()
+                        if key in questions
+                    ],
+                }
+            )
+    state = consultation.state()
+    form = None
+    if state == "open":
+        form = build_form(consultation, page, Locale.get_active())
+    return {
+        "request": context.get("request"),
+        "consultation": consultation,
+        "document": page,
+        "state": state,
+        "form": form,
+        "responses": public,
+        "total": total,
+        "by_type": counts(approved, "organisation_type", dict(OrganisationType.choices))
+        if total
+        else [],
+        "by_country": counts(approved, "country", dict(countries)) if total else [],
+    }
