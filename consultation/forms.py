@@ -41,13 +41,13 @@ class ResponseForm(forms.Form):
     # Left empty by people; robots fill it in. Hidden in the template.
     website = forms.CharField(label=_("Leave this field empty"), required=False)
 
-    def __init__(self, *args, consultation, sections, locale, **kwargs):
+    def __init__(self, *args, consultation, sections, language, **kwargs):
         super().__init__(*args, **kwargs)
         self.consultation = consultation
         self.section_titles = dict(sections)
         self.fields["section"].choices = [("", _("The whole document")), *sections]
         self.fields["country"].choices = [("", "—"), *countries]
-        self.fields["sector"].choices = [("", "—"), *sector_choices(locale)]
+        self.fields["sector"].choices = [("", "—"), *sector_choices(language)]
         self.question_fields = []
         for block_id, text in consultation.question_list():
             name = f"q_{block_id}"
@@ -70,9 +70,9 @@ class ResponseForm(forms.Form):
         return [self[name] for _block_id, name in self.question_fields]
 
 
-def sector_choices(locale):
-    """(slug, name) of the sectors in ``locale``, else in the source language.
-    Slugs are the same in every language."""
+def sector_choices(language):
+    """(slug, name) of the sectors in ``language``, else in the source
+    language. Slugs are the same in every language."""
     sectors = Sector.objects.order_by("name").values_list("slug", "name")
-    local = list(sectors.filter(locale=locale))
+    local = list(sectors.filter(locale__language_code=language))
     return local or list(sectors.filter(locale__language_code=settings.LANGUAGE_CODE))

@@ -42,12 +42,12 @@ def localized(consultation):
     return local, page.specific, locale
 
 
-def build_form(consultation, page, locale, data=None):
+def build_form(consultation, page, language, data=None):
     return ResponseForm(
         data,
         consultation=consultation,
         sections=document_sections(page),
-        locale=locale,
+        language=language,
         prefix="response",
     )
 
@@ -59,7 +59,7 @@ def respond(request, pk):
     if found is None:
         raise Http404
     consultation, page, locale = localized(found)
-    form = build_form(consultation, page, locale, request.POST)
+    form = build_form(consultation, page, locale.language_code, request.POST)
     if not consultation.is_open():
         form.is_valid()
         form.add_error(None, gettext("This consultation is not open for responses."))

@@ -11,6 +11,8 @@
   CSV export.
 """
 
+from django.contrib.admin.utils import unquote
+from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -46,6 +48,38 @@ class ResponseIndexView(ModelViewSet.index_view_class):
         return moderation.visible_responses(self.request.user).select_related("consultation")
 
 
+class OwnResponseMixin:
+    """Open a response only from the user's own queue: Wagtail's generic
+    views check the model permission, not the instance."""
+
+    def get_base_object_queryset(self):
+        return moderation.visible_responses(self.request.user)
+
+    def get_object(self, queryset=None):
+        pk = unquote(str(self.kwargs[getattr(self, "pk_url_kwarg", "pk")]))
+        return get_object_or_404(self.get_base_object_queryset(), pk=pk)
+
+
+class ResponseEditView(OwnResponseMixin, ModelViewSet.edit_view_class):
+    pass
+
+
+class ResponseDeleteView(OwnResponseMixin, ModelViewSet.delete_view_class):
+    pass
+
+
+class ResponseInspectView(OwnResponseMixin, ModelViewSet.inspect_view_class):
+    pass
+
+
+class ResponseHistoryView(OwnResponseMixin, ModelViewSet.history_view_class):
+    pass
+
+
+class ResponseUsageView(OwnResponseMixin, ModelViewSet.usage_view_class):
+    pass
+
+
 class ResponseViewSet(ModelViewSet):
     model = ConsultationResponse
     icon = "comment"
@@ -56,6 +90,11 @@ class ResponseViewSet(ModelViewSet):
     copy_view_enabled = False
     inspect_view_enabled = True
     index_view_class = ResponseIndexView
+    edit_view_class = ResponseEditView
+    delete_view_class = ResponseDeleteView
+    inspect_view_class = ResponseInspectView
+    history_view_class = ResponseHistoryView
+    usage_view_class = ResponseUsageView
     list_display = ["__str__", "status", "language", "organisation_type", "country", "created_at"]
     list_filter = ["status", "language", "organisation_type", "consultation"]
     inspect_view_fields = [

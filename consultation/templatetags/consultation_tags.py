@@ -3,10 +3,12 @@ policy paper: its questions and the response form while it is open, the
 published responses with counts by respondent type and country, and after
 closing the summary and "what changed"."""
 
+from collections import Counter
+
 from django import template
 from django.db.models import Count
+from django.utils.translation import get_language
 from django_countries import countries
-from wagtail.models import Locale
 
 from consultation.models import (
     Consent,
@@ -33,16 +35,26 @@ def current_consultation(page):
         return None
     key = rows[0].translation_key
     versions = [row for row in rows if row.translation_key == key]
-    active = Locale.get_active().language_code
+    active = get_language()
     for row in versions:
         if row.locale.language_code == active:
             return row
     return versions[0]
 
 
-def counts(approved, field, labels):
-    rows = approved.values(field).annotate(n=Count("pk")).order_by("-n", field)
-    return [{"label": labels.get(row[field], "") or "—", "count": row["n"]} for row in rows]
+def profile_counts(approved):
+    """Counts by respondent type and by country, from one grouped query."""
+    by_type, by_country = Counter(), Counter()
+    rows = approved.values_list("organisation_type", "country").annotate(n=Count("pk"))
+    for kind, country, n in rows.order_by():
+        by_type[kind] += n
+        by_country[country] += n
+    return by_type, by_country
+
+
+def labelled(counter, labels):
+    rows = sorted(counter.items(), key=lambda item: (-item[1], item[0]))
+    return [{"label": labels.get(key, "") or "—", "count": n} for key, n in rows]
 
 
 @register.inclusion_tag("consultation/includes/section.html", takes_context=True)
@@ -56,7 +68,8 @@ def consultation_section(context, page):
         consultation__translation_key=consultation.translation_key,
         status=ResponseStatus.APPROVED,
     )
-    total = approved.count()
+    by_type, by_country = profile_counts(approved)
+    total = sum(by_type.values())
     public = []
     if total:
         titles = dict(document_sections(page))
@@ -77,7 +90,7 @@ def consultation_section(context, page):
     state = consultation.state()
     form = None
     if state == "open":
-        form = build_form(consultation, page, Locale.get_active())
+        form = build_form(consultation, page, get_language())
     return {
         "request": context.get("request"),
         "consultation": consultation,
@@ -86,8 +99,6 @@ def consultation_section(context, page):
         "form": form,
         "responses": public,
         "total": total,
-        "by_type": counts(approved, "organisation_type", dict(OrganisationType.choices))
-        if total
-        else [],
-        "by_country": counts(approved, "country", dict(countries)) if total else [],
+        "by_type": labelled(by_type, dict(OrganisationType.choices)),
+        "by_country": labelled(by_country, dict(countries)),
     }
