@@ -26,6 +26,7 @@ DEMO_MODULES = [
     "home.demo",
     "partners.demo",
     "knowledgebase.demo",
+    "consultation.demo",
     "learning.demo",
     "search.demo",
     "home.demo_featured",
