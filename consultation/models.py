@@ -10,9 +10,11 @@ version the reader answered; counts and exports go over every version
 import datetime
 
 from django.conf import settings
+from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from wagtail import blocks
@@ -225,6 +227,10 @@ class ConsultationResponse(models.Model):
 
     def __str__(self):
         return f"#{self.pk} · {self.consultation}"
+
+    @admin.display(description=_("comment"))
+    def excerpt(self) -> str:
+        return Truncator(self.comment).chars(80)
 
     @property
     def is_public(self) -> bool:

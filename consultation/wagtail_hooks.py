@@ -95,7 +95,15 @@ class ResponseViewSet(ModelViewSet):
     inspect_view_class = ResponseInspectView
     history_view_class = ResponseHistoryView
     usage_view_class = ResponseUsageView
-    list_display = ["__str__", "status", "language", "organisation_type", "country", "created_at"]
+    list_display = [
+        "__str__",
+        "excerpt",
+        "status",
+        "language",
+        "organisation_type",
+        "country",
+        "created_at",
+    ]
     list_filter = ["status", "language", "organisation_type", "consultation"]
     inspect_view_fields = [
         "consultation",

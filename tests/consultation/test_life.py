@@ -218,3 +218,36 @@ def test_a_response_in_another_language_is_confirmed_there(client, consultation,
     assert answer.status_code == 302
     assert ConsultationResponse.objects.get().language == "de"
     assert "/de/consultations/confirm/" in mail.outbox[0].body
+
+
+def test_policy_paper_sections_are_anchors(client, home, moderator):
+    from core.demo_tools import ensure_page
+    from knowledgebase.models import PolicyPaperIndexPage, PolicyPaperPage
+
+    from .conftest import make_consultation
+
+    index = ensure_page(home, PolicyPaperIndexPage, "policy-papers", title="Policy papers")
+    paper = PolicyPaperPage(
+        title="Patient capital",
+        slug="patient-capital",
+        abstract="<p>Why.</p>",
+        body=[
+            ("heading", "Where the money is"),
+            ("paragraph", "<p>Text.</p>"),
+            ("recommendation", {"title": "Pool small loans", "text": "<p>How.</p>"}),
+        ],
+    )
+    index.add_child(instance=paper)
+    paper.save_revision().publish()
+    paper.refresh_from_db()
+    consultation = make_consultation(paper)
+    html = client.get(paper.url).content.decode()
+    heading, _paragraph, recommendation = paper.body
+    assert f'<option value="{heading.id}">Where the money is</option>' in html
+    assert f'<option value="{recommendation.id}">Pool small loans</option>' in html
+    assert f'id="part-{recommendation.id}"' in html
+    response = submit_and_confirm(client, consultation, **{"response-section": recommendation.id})
+    assert response.section_title == "Pool small loans"
+    # A paragraph is no anchor.
+    refused = submit(client, consultation, **{"response-section": _paragraph.id})
+    assert refused.status_code == 400
