@@ -1,6 +1,7 @@
 """Fixtures for the consultation tests: guidelines with consultations, a
 helper that submits and confirms a response through HTTP, and users."""
 
+import contextlib
 import datetime
 import itertools
 import re
@@ -9,6 +10,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.utils import timezone
+from redis.exceptions import RedisError
 
 from consultation.models import Consultation, ConsultationResponse
 from core.demo_tools import ensure_page
@@ -23,6 +25,22 @@ LINK = re.compile(r"https?://\S+/consultations/confirm/\S+/")
 @pytest.fixture(autouse=True)
 def generous_limit(settings):
     settings.CONSULTATION_RATE_LIMIT = 1000
+    clear_limit(settings)
+    yield
+    clear_limit(settings)
+
+
+def clear_limit(settings):
+    """Forget the test client's count when it lives in Redis (the database
+    one is rolled back with each test)."""
+    if settings.REDIS_URL:
+        from django_redis import get_redis_connection
+
+        from core.ratelimit import _key
+
+        # A test may have made Redis unreachable, or use no Redis cache.
+        with contextlib.suppress(RedisError, NotImplementedError):
+            get_redis_connection("default").delete(_key("consultation", "127.0.0.1"))
 
 
 def make_guideline(parent, status="draft", title=None):

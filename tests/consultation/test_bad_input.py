@@ -164,3 +164,30 @@ def test_fuzz_form_fields(client, consultation, field, value):
 def test_fuzz_tokens(client, consultation, token):
     answer = client.get(reverse("consultation_confirm", args=[token]))
     assert answer.status_code in (400, 404)
+
+
+def test_limit_store_unreachable_is_a_503(client, consultation, settings):
+    unreachable = "redis://127.0.0.1:1/0"
+    settings.REDIS_URL = unreachable
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": unreachable,
+            "OPTIONS": {"IGNORE_EXCEPTIONS": True},
+        }
+    }
+    answer = submit(client, consultation)
+    assert answer.status_code == 503
+    assert "cannot be taken just now" in answer.content.decode()
+    assert ConsultationResponse.objects.count() == 0
+
+
+def test_mail_server_down_keeps_nothing_and_says_so(client, consultation, settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 1, 2
+    answer = submit(client, consultation)
+    assert answer.status_code == 503
+    assert "could not send the confirmation" in answer.content.decode()
+    # The form comes back filled in, so nothing typed is lost.
+    assert "The budget step needs an example." in answer.content.decode()
+    assert ConsultationResponse.objects.count() == 0

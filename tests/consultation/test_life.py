@@ -6,6 +6,7 @@ import csv
 import datetime
 import io
 
+import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
@@ -191,7 +192,34 @@ def test_honeypot_stores_and_sends_nothing(client, consultation):
     assert mail.outbox == []
 
 
-def test_rate_limit(client, consultation, settings):
+REDIS_DB = "redis://127.0.0.1:6379/4"
+
+
+@pytest.fixture(params=["database", "redis"])
+def limit_store(request, settings):
+    """The count in the database, and in Redis (this helper's db 4)."""
+    if request.param == "database":
+        settings.REDIS_URL = ""
+        settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+        yield
+        return
+    import redis
+
+    server = redis.Redis.from_url(REDIS_DB)
+    server.flushdb()
+    settings.REDIS_URL = REDIS_DB
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_DB,
+            "OPTIONS": {"IGNORE_EXCEPTIONS": True},
+        }
+    }
+    yield
+    server.flushdb()
+
+
+def test_rate_limit(client, consultation, settings, limit_store):
     settings.CONSULTATION_RATE_LIMIT = 2
     codes = [submit(client, consultation).status_code for _ in range(3)]
     assert codes == [302, 302, 429]
