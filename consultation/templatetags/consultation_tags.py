@@ -70,6 +70,7 @@ def consultation_section(context, page):
     )
     by_type, by_country = profile_counts(approved)
     total = sum(by_type.values())
+    type_names, country_names = dict(OrganisationType.choices), dict(countries)
     public = []
     if total:
         titles = dict(document_sections(page))
@@ -80,6 +81,8 @@ def consultation_section(context, page):
                 {
                     "response": row,
                     "section": titles.get(row.section, row.section_title),
+                    "organisation_type": type_names.get(row.organisation_type, ""),
+                    "country": country_names.get(row.country.code or "", ""),
                     "answers": [
                         (questions[key], text)
                         for key, text in row.answers.items()
@@ -99,6 +102,6 @@ def consultation_section(context, page):
         "form": form,
         "responses": public,
         "total": total,
-        "by_type": labelled(by_type, dict(OrganisationType.choices)),
-        "by_country": labelled(by_country, dict(countries)),
+        "by_type": labelled(by_type, type_names),
+        "by_country": labelled(by_country, country_names),
     }

@@ -45,7 +45,11 @@ def test_tampered_anchor_is_a_form_error(client, consultation):
 def test_nul_bytes_are_a_form_error(client, consultation):
     answer = submit(client, consultation, **{"response-comment": "hello\x00world"})
     assert answer.status_code == 400
-    assert "Null characters are not allowed" in answer.content.decode()
+    html = answer.content.decode()
+    assert "Null characters are not allowed" in html
+    # What was typed comes back, the country too.
+    assert '<option value="PT" selected>Portugal</option>' in html
+    assert "rita@example.org" in html
 
 
 def test_too_long_comment_is_a_form_error(client, consultation):
