@@ -38,6 +38,7 @@ urlpatterns += i18n_patterns(
     path("", include("learning.urls")),
     path("", include("partners.urls")),
     path("", include("knowledgebase.urls")),
+    path("", include("consultation.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

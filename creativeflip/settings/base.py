@@ -418,3 +418,12 @@ PAGE_CACHE_BROWSER_SECONDS = int(os.environ.get("PAGE_CACHE_BROWSER_SECONDS", "6
 # Entries are keyed by a digest of the code and templates (core/pagecache/store.py);
 # set this to name the release instead.
 PAGE_CACHE_VERSION = os.environ.get("PAGE_CACHE_VERSION", "")
+
+# Consultations on drafts (consultation/): responses per address per hour,
+# days a confirmation link stays valid, and months after a consultation
+# closes before respondents' names and e-mail addresses are deleted.
+INSTALLED_APPS += ["consultation"]
+CONSULTATION_RATE_LIMIT = int(os.environ.get("CONSULTATION_RATE_LIMIT", "5"))
+CONSULTATION_RATE_WINDOW = 60 * 60
+CONSULTATION_CONFIRM_DAYS = int(os.environ.get("CONSULTATION_CONFIRM_DAYS", "7"))
+CONSULTATION_RETENTION_MONTHS = int(os.environ.get("CONSULTATION_RETENTION_MONTHS", "6"))

@@ -27,6 +27,7 @@ DEMO_MODULES = [
     "home.demo",
     "partners.demo",
     "knowledgebase.demo",
+    "consultation.demo",
     "learning.demo",
     "ipcheck.demo",
     "search.demo",

@@ -1,0 +1,160 @@
+"""Fixtures for the consultation tests: guidelines with consultations, a
+helper that submits and confirms a response through HTTP, and users."""
+
+import contextlib
+import datetime
+import itertools
+import re
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core import mail
+from django.utils import timezone
+from redis.exceptions import RedisError
+
+from consultation.models import Consultation, ConsultationResponse
+from core.demo_tools import ensure_page
+from knowledgebase.models import GuidelineIndexPage, GuidelinePage
+from partners.sections import MODERATORS, TRANSLATORS
+
+PASSWORD = "a-long-test-password-42"
+_numbers = itertools.count(1)
+LINK = re.compile(r"https?://\S+/consultations/confirm/\S+/")
+
+
+@pytest.fixture(autouse=True)
+def generous_limit(settings):
+    settings.CONSULTATION_RATE_LIMIT = 1000
+    clear_limit(settings)
+    yield
+    clear_limit(settings)
+
+
+def clear_limit(settings):
+    """Forget the test client's count when it lives in Redis (the database
+    one is rolled back with each test)."""
+    if settings.REDIS_URL:
+        from django_redis import get_redis_connection
+
+        from core.ratelimit import _key
+
+        # A test may have made Redis unreachable, or use no Redis cache.
+        with contextlib.suppress(RedisError, NotImplementedError):
+            get_redis_connection("default").delete(_key("consultation", "127.0.0.1"))
+
+
+def make_guideline(parent, status="draft", title=None):
+    number = next(_numbers)
+    page = GuidelinePage(
+        title=title or f"Guideline {number}",
+        slug=f"guideline-{number}",
+        summary="A guideline under consultation.",
+        testing_status=status,
+        steps=[
+            ("step", {"title": "Map your assets", "text": "<p>List them.</p>", "checklist": []}),
+            ("step", {"title": "Price your work", "text": "<p>Count.</p>", "checklist": []}),
+        ],
+    )
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def make_consultation(page, *, opens=-5, closes=10, **fields):
+    today = timezone.localdate()
+    return Consultation.objects.create(
+        page=page,
+        locale=page.locale,
+        title=fields.pop("title", f"Consultation on {page.title}"),
+        opens_on=today + datetime.timedelta(days=opens),
+        closes_on=today + datetime.timedelta(days=closes),
+        questions=[
+            ("question", "Is the first step clear?"),
+            ("question", "What is missing?"),
+        ],
+        **fields,
+    )
+
+
+@pytest.fixture
+def guideline_index(home):
+    return ensure_page(home, GuidelineIndexPage, "guidelines", title="Guidelines")
+
+
+@pytest.fixture
+def guideline(guideline_index):
+    return make_guideline(guideline_index)
+
+
+@pytest.fixture
+def consultation(guideline):
+    return make_consultation(guideline)
+
+
+def response_data(consultation, **overrides):
+    questions = consultation.question_list()
+    data = {
+        "response-section": "",
+        "response-comment": "The budget step needs an example.",
+        "response-name": "Rita Lopes",
+        "response-email": "rita@example.org",
+        "response-organisation_type": "small-business",
+        "response-country": "PT",
+        "response-sector": "design",
+        "response-consent": "named",
+        "response-privacy": "on",
+        "response-website": "",
+        f"response-q_{questions[0][0]}": "Yes, mostly.",
+    }
+    data.update(overrides)
+    return data
+
+
+def submit(client, consultation, language="en", **overrides):
+    """POST a response; returns the HTTP response."""
+    return client.post(
+        f"/{language}/consultations/{consultation.pk}/respond/",
+        response_data(consultation, **overrides),
+    )
+
+
+def confirmation_link(message) -> str:
+    found = LINK.search(message.body)
+    assert found, message.body
+    return found.group(0)
+
+
+def submit_and_confirm(client, consultation, **overrides) -> ConsultationResponse:
+    before = len(mail.outbox)
+    response = submit(client, consultation, **overrides)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert len(mail.outbox) == before + 1
+    link = confirmation_link(mail.outbox[-1])
+    assert client.get(link.split("testserver", 1)[1]).status_code == 200
+    return ConsultationResponse.objects.order_by("-pk").first()
+
+
+@pytest.fixture
+def make_user(django_user_model):
+    def make(username, *groups, superuser=False):
+        if superuser:
+            return django_user_model.objects.create_superuser(
+                username, f"{username}@example.org", PASSWORD
+            )
+        user = django_user_model.objects.create_user(username, f"{username}@example.org", PASSWORD)
+        for group in groups:
+            user.groups.add(group)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def moderator(make_user):
+    return make_user("moderator", Group.objects.get(name=MODERATORS))
+
+
+@pytest.fixture
+def translator(make_user):
+    return make_user("translator", Group.objects.get(name=TRANSLATORS))

@@ -1,0 +1,68 @@
+"""Queries per request stay bounded whatever the number of responses."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from consultation.models import ConsultationResponse, ResponseStatus
+
+from .conftest import make_consultation, make_guideline, submit_and_confirm
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        answer = client.get(url)
+    assert answer.status_code == 200
+    return len(queries)
+
+
+def approve_all():
+    ConsultationResponse.objects.update(status=ResponseStatus.APPROVED)
+
+
+def test_document_page_queries_do_not_grow(client, guideline_index, moderator):
+    bare = make_guideline(guideline_index)
+    baseline = count_queries(client, bare.url)
+    guideline = make_guideline(guideline_index)
+    consultation = make_consultation(guideline)
+    submit_and_confirm(client, consultation)
+    approve_all()
+    with_one = count_queries(client, guideline.url)
+    for n in range(6):
+        submit_and_confirm(client, consultation, **{"response-country": ["DE", "FR", "IT"][n % 3]})
+    approve_all()
+    with_seven = count_queries(client, guideline.url)
+    # The consultation, the grouped counts, the public responses, the sectors.
+    assert with_one - baseline <= 4, (baseline, with_one)
+    assert with_seven == with_one
+    print(f"document page: {baseline} queries without, {with_seven} with a consultation")
+
+
+@pytest.mark.parametrize("name", ["queue", "summary", "export", "reports"])
+def test_admin_queries_do_not_grow(client, consultation, moderator, name):
+    urls = {
+        "queue": reverse("consultation_responses:index"),
+        "summary": reverse("consultation_summary", args=[consultation.pk]),
+        "export": reverse("consultation_export", args=[consultation.pk]),
+        "reports": reverse("consultation_reports"),
+    }
+    submit_and_confirm(client, consultation)
+    client.force_login(moderator)
+    one = count_queries(client, urls[name])
+    client.logout()
+    for _ in range(5):
+        submit_and_confirm(client, consultation)
+    client.force_login(moderator)
+    six = count_queries(client, urls[name])
+    assert six == one, (name, one, six)
+    print(f"{name}: {six} queries")
+
+
+def test_submit_and_confirm_queries(client, consultation, django_assert_max_num_queries):
+    submit_and_confirm(client, consultation)  # warm caches (locale, site)
+    from .conftest import response_data
+
+    # Consultation, locale and translations, sectors, the rate-limit row, the insert.
+    with django_assert_max_num_queries(14):
+        client.post(f"/en/consultations/{consultation.pk}/respond/", response_data(consultation))
