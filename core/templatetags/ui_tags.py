@@ -75,3 +75,29 @@ def active_filters(form, ignore="page view"):
             else:
                 chosen.append(value[:40])
     return chosen
+
+
+@register.simple_tag(takes_context=True)
+def footer_links(context):
+    """The footer links of the active language (Admin → Snippets → Footer
+    links), as (text, href) pairs; links to pages that are not live are left out."""
+    from wagtail.models import Locale
+
+    from home.models import FooterLink
+
+    request = context.get("request")
+    try:
+        locale = Locale.get_active()
+    except Locale.DoesNotExist:
+        return []
+    links = []
+    for link in FooterLink.objects.filter(locale=locale).select_related("page"):
+        if link.page_id:
+            if not link.page.live:
+                continue
+            href = link.page.get_url(request)
+        else:
+            href = link.url
+        if href:
+            links.append((link.text, href))
+    return links

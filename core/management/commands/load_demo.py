@@ -29,6 +29,7 @@ DEMO_MODULES = [
     "learning.demo",
     "search.demo",
     "home.demo_featured",
+    "home.demo_footer",
 ]
 
 
