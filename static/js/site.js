@@ -9,13 +9,13 @@ document.querySelectorAll(".responsive-object[data-embed-ratio]").forEach(functi
 });
 
 // The menu and the filter panels are <details> elements: they work without
-// JavaScript. Browsers that cannot style a closed <details> open them on wide
-// screens; Escape closes the open menu and gives focus back to its button.
+// JavaScript (the CSS shows their content on wide screens). With JavaScript
+// they are also opened on wide screens, so that every browser and screen
+// reader treats their content as shown; Escape closes the open menu on phones
+// and gives focus back to its button.
 (function () {
     var wide = window.matchMedia("(min-width: 56rem)");
-    var styled = window.CSS && CSS.supports && CSS.supports("selector(::details-content)");
     function sync() {
-        if (styled) return;
         document.querySelectorAll("[data-site-menu], [data-filter-panel]").forEach(function (box) {
             if (wide.matches) box.setAttribute("open", "");
             else if (box.hasAttribute("data-site-menu")) box.removeAttribute("open");
