@@ -30,6 +30,7 @@ DEMO_MODULES = [
     "search.demo",
     "home.demo_featured",
     "home.demo_footer",
+    "core.demo_pictures",
 ]
 
 
