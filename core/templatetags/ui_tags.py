@@ -81,17 +81,14 @@ def active_filters(form, ignore="page view"):
 def footer_links(context):
     """The footer links of the active language (Admin → Snippets → Footer
     links), as (text, href) pairs; links to pages that are not live are left out."""
-    from wagtail.models import Locale
+    from django.utils.translation import get_language
 
     from home.models import FooterLink
 
     request = context.get("request")
-    try:
-        locale = Locale.get_active()
-    except Locale.DoesNotExist:
-        return []
+    rows = FooterLink.objects.filter(locale__language_code=get_language()).select_related("page")
     links = []
-    for link in FooterLink.objects.filter(locale=locale).select_related("page"):
+    for link in rows:
         if link.page_id:
             if not link.page.live:
                 continue

@@ -50,7 +50,7 @@ def test_the_footer_costs_one_query(client, home, contact, django_assert_max_num
 
     request = RequestFactory().get("/en/")
     template = Template("{% load ui_tags %}{% footer_links as links %}{{ links|length }}")
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(2):
         assert template.render(Context({"request": request})) == "6"
 
 
