@@ -3,6 +3,7 @@ news item, learning module and learning path, with alt text in every
 language, and a generated logo for every hub. Runs after the steps that
 create those pages; the images live in the collection "Demo pictures"."""
 
+import functools
 import io
 from pathlib import Path
 
@@ -49,34 +50,59 @@ def _page_models():
     from knowledgebase.models import CaseStoryPage, NewsPage
     from learning.models import LearningModulePage, LearningPathPage
 
-    return [CaseStoryPage, NewsPage, LearningModulePage, LearningPathPage]
+    return (CaseStoryPage, NewsPage, LearningModulePage, LearningPathPage)
+
+
+@functools.cache
+def _data():
+    return yaml.safe_load(DATA.read_text(encoding="utf-8"))
+
+
+def prepare(instance, table):
+    """Give an English page its picture (or a hub its logo) before it is
+    translated, so that one translation pass carries image and alt text.
+    Returns the table with the alt text's translations, and whether the
+    page had to be published again."""
+    from partners.models import HubPage
+
+    if getattr(instance, "locale", None) is None or instance.locale.language_code != "en":
+        return table, False
+    if isinstance(instance, HubPage):
+        image = _image(
+            f"Logo: {instance.slug}",
+            f"logo-{instance.slug}.png",
+            lambda: logo(instance.slug, instance.title),
+        )
+        if instance.logo_id == image.pk:
+            return table, False
+        instance.logo = image
+        instance.save_revision().publish()
+        return table, True
+    if not isinstance(instance, _page_models()):
+        return table, False
+    image = _image(
+        f"Picture: {instance.slug}", f"{instance.slug}.png", lambda: pattern(instance.slug)[0]
+    )
+    alts = alt_texts(*choose(instance.slug), _data())
+    table = {**table, alts["en"]: {c: t for c, t in alts.items() if c != "en"}}
+    if instance.image_id == image.pk and instance.image_alt == alts["en"]:
+        return table, False
+    instance.image, instance.image_alt = image, alts["en"]
+    instance.save_revision().publish()
+    return table, True
 
 
 def load(context):
+    """Pictures for pages the other steps did not translate through
+    DemoContext.translate (which calls prepare); usually nothing to do."""
     from partners.models import HubPage
 
-    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
     english = Locale.objects.get(language_code="en")
-    count = 0
-    for model in _page_models():
+    added = 0
+    for model in (*_page_models(), HubPage):
         for page in model.objects.filter(locale=english):
-            image = _image(
-                f"Picture: {page.slug}", f"{page.slug}.png", lambda s=page.slug: pattern(s)[0]
-            )
-            kind, colour = choose(page.slug)
-            alts = alt_texts(kind, colour, data)
-            if page.image_id != image.pk or page.image_alt != alts["en"]:
-                page.image, page.image_alt = image, alts["en"]
-                page.save_revision().publish()
-            context.translate(page, {alts["en"]: {c: t for c, t in alts.items() if c != "en"}})
-            count += 1
-    for hub in HubPage.objects.filter(locale=english):
-        image = _image(
-            f"Logo: {hub.slug}", f"logo-{hub.slug}.png", lambda h=hub: logo(h.slug, h.title)
-        )
-        if hub.logo_id != image.pk:
-            hub.logo = image
-            hub.save_revision().publish()
-        context.translate(hub, {})
-        count += 1
-    context.step(f"pictures: {count} pages and hubs")
+            table, changed = prepare(page, {})
+            if changed:
+                context.translate(page, table)
+                added += 1
+    context.step(f"pictures: {added} added after the other steps")

@@ -85,3 +85,18 @@ def test_listing_cards_load_pictures_lazily(
     cards = re.findall(r'<div class="card__media">(.*?)</div>', html, re.S)
     assert len(cards) == 6
     assert all('loading="lazy"' in card and 'alt=""' in card for card in cards)
+
+
+@pytest.mark.django_db
+def test_the_demo_gives_a_page_its_picture_before_translating_it(indexes):
+    from core.demo_pictures import prepare
+
+    news = make_news(indexes["news"], "Kiln opening")
+    table, changed = prepare(news, {"Kiln opening": {"de": "Brennofen-Eröffnung"}})
+    news.refresh_from_db()
+    assert changed and news.image is not None and news.image_alt
+    assert table["Kiln opening"] == {"de": "Brennofen-Eröffnung"}
+    assert set(table[news.image_alt]) == set(LANGUAGES) - {"en"}
+    again, changed_again = prepare(news, {})
+    assert not changed_again and news.image_alt in again
+    assert prepare(indexes["news"], {"x": {}}) == ({"x": {}}, False)
