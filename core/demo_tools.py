@@ -31,6 +31,9 @@ class DemoContext:
     def translate(self, instance, table: Mapping[str, Mapping[str, str]]):
         """Translate ``instance`` into every other language; ``table`` maps
         English strings to ``{language: text}``. Returns the translations."""
+        from core.demo_pictures import prepare  # the page's picture goes along
+
+        table, _changed = prepare(instance, table)
         results = {}
         for code in TARGET_LANGUAGES:
             results[code] = translate_object(instance, code, strings_for(table, code))

@@ -1,11 +1,13 @@
 from django.apps import apps
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
-from wagtail_localize.fields import TranslatableField
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.models import BasePage
 
@@ -150,3 +152,55 @@ class ContentPage(BasePage):
 
     class Meta:
         verbose_name = _("content page")
+
+
+class FooterLink(TranslatableMixin, models.Model):
+    """A link in the site footer (contact, imprint, privacy, accessibility
+    statement...), per language: Admin → Snippets → Footer links."""
+
+    label = models.CharField(
+        _("label"), max_length=80, blank=True, help_text=_("Leave empty to use the page's title.")
+    )
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    url = models.URLField(_("or an address"), blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    panels = [FieldPanel("label"), FieldPanel("page"), FieldPanel("url"), FieldPanel("sort_order")]
+    override_translatable_fields = [
+        TranslatableField("label"),
+        TranslatableField("page"),
+        SynchronizedField("url"),
+        SynchronizedField("sort_order"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order", "pk"]
+        verbose_name = _("footer link")
+        verbose_name_plural = _("footer links")
+
+    def __str__(self):
+        return self.text
+
+    def clean(self):
+        super().clean()
+        if not self.page_id and not self.url:
+            raise ValidationError(_("Choose a page or enter an address."))
+
+    @property
+    def text(self) -> str:
+        if self.label:
+            return self.label
+        return self.page.title if self.page_id else self.url
+
+    @property
+    def href(self) -> str:
+        if self.page_id:
+            return self.page.url or ""
+        return self.url

@@ -15,6 +15,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.api import countries_api_field, country_api_field
+from core.models.pictures import PagePicture
 from knowledgebase import calendar
 from knowledgebase.blocks import RICH
 
@@ -23,7 +24,7 @@ from .base import PARTNER_SECTIONS, KnowledgePage
 BODY_FEATURES = [*RICH, "h2", "h3"]
 
 
-class NewsPage(KnowledgePage):
+class NewsPage(PagePicture, KnowledgePage):
     body = RichTextField(_("body"), features=BODY_FEATURES, blank=True)
     countries = CountryField(_("countries"), multiple=True, blank=True)
 
@@ -35,12 +36,14 @@ class NewsPage(KnowledgePage):
         FieldPanel("body"),
         FieldPanel("countries"),
         *KnowledgePage.taxonomy_panels,
+        *PagePicture.picture_panels,
     ]
     search_fields = KnowledgePage.search_fields + [index.SearchField("body")]
     api_fields = [*KnowledgePage.base_api_fields, "body", countries_api_field("countries")]
     override_translatable_fields = KnowledgePage.base_translatable_fields + [
         TranslatableField("body"),
         SynchronizedField("countries"),
+        *PagePicture.picture_translatable_fields,
     ]
 
     class Meta:

@@ -10,12 +10,13 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.api import country_api_field
+from core.models.pictures import PagePicture
 from knowledgebase.blocks import RICH, GalleryBlock, QuotesBlock
 
 from .base import PARTNER_SECTIONS, KnowledgePage
 
 
-class CaseStoryPage(KnowledgePage):
+class CaseStoryPage(PagePicture, KnowledgePage):
     country = CountryField(_("country"), blank=True)
     city = models.CharField(_("city"), max_length=120, blank=True)
     challenge = RichTextField(_("the challenge"), features=RICH, blank=True)
@@ -48,6 +49,7 @@ class CaseStoryPage(KnowledgePage):
             [FieldPanel("skills"), FieldPanel("guidelines")], heading=_("What it illustrates")
         ),
         *KnowledgePage.taxonomy_panels,
+        *PagePicture.picture_panels,
     ]
     search_fields = KnowledgePage.search_fields + [
         index.SearchField("city"),
@@ -80,6 +82,7 @@ class CaseStoryPage(KnowledgePage):
         SynchronizedField("country"),
         SynchronizedField("skills"),
         SynchronizedField("guidelines"),
+        *PagePicture.picture_translatable_fields,
     ]
 
     class Meta:

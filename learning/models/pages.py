@@ -17,6 +17,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.models import Audience, BaseIndexPage, BasePage, Sector, Theme
+from core.models.pictures import PagePicture
 from core.numbers import user_int
 from learning.blocks import LessonBlock, TeacherDownloadBlock, check_answers
 
@@ -49,7 +50,7 @@ class LearningIndexPage(BaseIndexPage):
         return TemplateResponse(request, self.get_template(request), context, status=status)
 
 
-class LearningModulePage(RoutablePageMixin, BasePage):
+class LearningModulePage(PagePicture, RoutablePageMixin, BasePage):
     INTRODUCTORY = "introductory"
     INTERMEDIATE = "intermediate"
     ADVANCED = "advanced"
@@ -106,6 +107,7 @@ class LearningModulePage(RoutablePageMixin, BasePage):
         ),
         FieldPanel("lessons"),
         FieldPanel("teacher_downloads"),
+        *PagePicture.picture_panels,
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("objectives"),
@@ -139,6 +141,7 @@ class LearningModulePage(RoutablePageMixin, BasePage):
         SynchronizedField("themes"),
         SynchronizedField("sectors"),
         SynchronizedField("skills"),
+        *PagePicture.picture_translatable_fields,
     ]
 
     class Meta:
@@ -207,7 +210,7 @@ class LearningPathModule(Orderable):
         verbose_name = _("module in path")
 
 
-class LearningPathPage(BasePage):
+class LearningPathPage(PagePicture, BasePage):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link", "ul"])
     prerequisites = ParentalManyToManyField(
         "self",
@@ -238,6 +241,7 @@ class LearningPathPage(BasePage):
             [FieldPanel("audiences"), FieldPanel("themes"), FieldPanel("sectors")],
             heading=_("Tags"),
         ),
+        *PagePicture.picture_panels,
     ]
     search_fields = BasePage.search_fields + [index.SearchField("intro")]
     api_fields = ["summary", "intro", "themes", "sectors", "audiences", "target_occupations"]
@@ -252,6 +256,7 @@ class LearningPathPage(BasePage):
         SynchronizedField("audiences"),
         SynchronizedField("themes"),
         SynchronizedField("sectors"),
+        *PagePicture.picture_translatable_fields,
     ]
 
     class Meta:

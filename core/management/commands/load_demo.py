@@ -32,6 +32,8 @@ DEMO_MODULES = [
     "ipcheck.demo",
     "search.demo",
     "home.demo_featured",
+    "home.demo_footer",
+    "core.demo_pictures",
 ]
 
 

@@ -1,0 +1,100 @@
+"""Template tags of the shared page parts: the paginator and the filter panel's
+one-line summary (see docs/design.md)."""
+
+from django import template
+from django.http import QueryDict
+
+register = template.Library()
+
+
+def _page_url(base_query: str, number: int) -> str:
+    query = QueryDict(base_query.lstrip("?"), mutable=True)
+    query.pop("page", None)
+    if number > 1:
+        query["page"] = str(number)
+    encoded = query.urlencode()
+    return "?" + encoded if encoded else "?"
+
+
+@register.simple_tag
+def page_links(current, num_pages, base_query="", window=2):
+    """Links of a paginator: the first and last page, ``window`` pages either
+    side of ``current``, and ``None`` for each gap between them."""
+    try:
+        current, num_pages = int(current), int(num_pages)
+    except (TypeError, ValueError):
+        return {"pages": [], "previous": None, "next": None}
+    shown = {1, num_pages} | set(range(current - window, current + window + 1))
+    pages, last = [], 0
+    for number in sorted(n for n in shown if 1 <= n <= num_pages):
+        if number - last > 1:
+            pages.append(None)
+        pages.append(
+            {"number": number, "url": _page_url(base_query, number), "current": number == current}
+        )
+        last = number
+    return {
+        "pages": pages,
+        "previous": _page_url(base_query, current - 1) if current > 1 else None,
+        "next": _page_url(base_query, current + 1) if current < num_pages else None,
+    }
+
+
+def _choice_labels(field) -> dict[str, str]:
+    labels = {}
+    for value, label in getattr(field, "choices", None) or []:
+        if isinstance(label, (list, tuple)):  # option groups
+            labels.update({str(v): str(lbl) for v, lbl in label})
+        else:
+            labels[str(value)] = str(label)
+    return labels
+
+
+@register.simple_tag
+def active_filters(form, ignore="page view"):
+    """What the filters of ``form`` are set to, as short strings for the filter
+    panel's summary line: the chosen options' labels, or the typed value.
+    Values the form does not know are left out (the form reports them)."""
+    if form is None or not getattr(form, "is_bound", False):
+        return []
+    skip = set(ignore.split())
+    chosen = []
+    for name, field in form.fields.items():
+        if name in skip:
+            continue
+        data = form.data
+        values = data.getlist(name) if hasattr(data, "getlist") else [data.get(name)]
+        values = [str(v) for v in values if v not in (None, "")]
+        if not values:
+            continue
+        labels = _choice_labels(field)
+        for value in values:
+            if labels:
+                if value in labels:
+                    chosen.append(labels[value])
+            else:
+                chosen.append(value[:40])
+    return chosen
+
+
+@register.simple_tag(takes_context=True)
+def footer_links(context):
+    """The footer links of the active language (Admin → Snippets → Footer
+    links), as (text, href) pairs; links to pages that are not live are left out."""
+    from django.utils.translation import get_language
+
+    from home.models import FooterLink
+
+    request = context.get("request")
+    rows = FooterLink.objects.filter(locale__language_code=get_language()).select_related("page")
+    links = []
+    for link in rows:
+        if link.page_id:
+            if not link.page.live:
+                continue
+            href = link.page.get_url(request)
+        else:
+            href = link.url
+        if href:
+            links.append((link.text, href))
+    return links
