@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("", include("learning.urls")),
     path("", include("partners.urls")),
     path("", include("knowledgebase.urls")),
+    path("", include("funding.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "social",
     "wpimport",
     "harvest",
+    "funding",
     # Wagtail and translation.
     "wagtail_localize",
     "wagtail_localize.locales",
