@@ -35,5 +35,6 @@ class ChoiceListField(models.JSONField):
         )
 
     def labels(self, values) -> list[str]:
-        names = dict(self.options or ())
-        return [str(names[value]) for value in values if value in names]
+        """Labels of ``values`` in the order of the choices."""
+        chosen = set(values or ())
+        return [str(label) for key, label in self.options or () if key in chosen]

@@ -30,19 +30,21 @@ MAX_PICKS = 50
 WEIGHTS = {"who": 3, "sector": 2, "purpose": 2, "amount": 2, "stage": 1, "where": 1}
 
 
-class AmountField(forms.CharField):
+class AmountField(forms.Field):
     """A whole number of euro in ASCII digits (spaces, dots and commas as
     thousands separators are allowed), at most ``AMOUNT_MAX``."""
 
+    widget = forms.TextInput
+
     def to_python(self, value):
-        value = super().to_python(value)
-        if value in self.empty_values:
+        value = str(value or "").strip()
+        if not value:
             return None
         text = value.replace(" ", "").replace(",", "").replace(".", "").replace("\u202f", "")
         text = text.removeprefix("€").removesuffix("€")
         if text.startswith("-"):
             raise forms.ValidationError(_("The amount cannot be negative."), code="negative")
-        number = user_int(text, AMOUNT_MAX)
+        number = user_int(text, AMOUNT_MAX) if len(text) <= 20 else None
         if number is None:
             raise forms.ValidationError(
                 _("Enter a whole number of euro, up to %(max)s.")
@@ -59,7 +61,6 @@ class FinderForm(forms.Form):
     amount = AmountField(
         label=_("How much do you need (EUR)?"),
         required=False,
-        max_length=20,
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
     country = forms.ChoiceField(label=_("Where are you based?"), required=False)
