@@ -9,6 +9,14 @@ from django.utils import timezone
 
 from core.models import Sector, Theme
 from funding.models import FundingIndexPage, FundingOpportunityPage
+from tests.partners.conftest import (  # noqa: F401 - the partners' fixtures, reused
+    directory,
+    english,
+    make_user,
+    partners,
+    services,
+    users,
+)
 
 
 def add(parent, model, **fields):
