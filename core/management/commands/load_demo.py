@@ -27,6 +27,7 @@ DEMO_MODULES = [
     "partners.demo",
     "knowledgebase.demo",
     "learning.demo",
+    "funding.demo",
     "search.demo",
     "home.demo_featured",
 ]
