@@ -1,6 +1,7 @@
 """Opportunities take part in the rest of the site: search, the sitemap,
 translation with wagtail-localize, and the API."""
 
+import io
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -100,3 +101,41 @@ def test_api_serves_an_opportunity(client, opportunities):
     assert data["instrument"] == "loan"
     assert data["countries"] == ["ES", "PT"]
     assert data["applicant_types"] == ["sme", "freelancer"]
+
+
+def facet_options(response, facet):
+    return {o["value"]: o["count"] for o in response.context["outcome"].facets[facet]}
+
+
+def test_search_facets_instrument_and_deadline(client, opportunities):
+    response = client.get("/en/search/", {"q": "design"})
+    assert response.status_code == 200
+    instruments = facet_options(response, "instrument")
+    assert instruments["prize"] == 1 and instruments["voucher"] == 1
+    deadlines_facet = facet_options(response, "deadline")
+    assert deadlines_facet == {"open": 3, "closed": 1}
+    labels = {o["value"]: o["label"] for o in response.context["outcome"].facets["deadline"]}
+    assert labels == {"open": "Deadline open", "closed": "Deadline passed"}
+    html = response.content.decode()
+    assert "Kind of funding" in html and "Deadline passed" in html
+    # Narrowing by a facet.
+    closed = client.get("/en/search/", {"q": "design", "deadline": "closed"})
+    assert [r.page.title for r in closed.context["outcome"].results] == ["Past design prize"]
+    loans = client.get("/api/v2/search/", {"q": "loan", "instrument": "loan", "locale": "en"})
+    assert loans.status_code == 200
+    assert [r["title"] for r in loans.json()["results"]] == ["Working capital loan"]
+
+
+def test_refresh_command_closes_the_deadline_facet(client, opportunities):
+    from django.core.management import call_command
+
+    from search.models import PageFacet
+
+    page = opportunities["german"]
+    assert PageFacet.objects.get(page_id=page.pk, facet="deadline").value == "open"
+    # Time passes: the deadline is now yesterday.
+    FundingOpportunityPage.objects.filter(pk=page.pk).update(closes_on=days(-1))
+    out = io.StringIO()
+    call_command("refresh_funding_facets", stdout=out)
+    assert "re-indexed" in out.getvalue()
+    assert PageFacet.objects.get(page_id=page.pk, facet="deadline").value == "closed"
