@@ -132,6 +132,7 @@ def live_opportunities(locale):
         FundingOpportunityPage.objects.live()
         .public()
         .filter(locale=locale)
+        .select_related("locale")
         .prefetch_related("sectors")
         .order_by("title", "pk")
     )

@@ -291,12 +291,18 @@ class FundingOpportunityPage(RoutablePageMixin, BasePage):
         return context
 
     def deadline_dates(self) -> list[datetime.date]:
+        """The deadline dates, sorted; read once per StreamField value."""
+        cached = self.__dict__.get("_deadline_dates")
+        if cached is not None and cached[0] is self.deadlines:
+            return cached[1]
         dates = []
         for block in self.deadlines or []:
             value = block.value.get("date") if block.block_type == "deadline" else None
             if isinstance(value, datetime.date):
                 dates.append(value)
-        return sorted(set(dates))
+        dates = sorted(set(dates))
+        self.__dict__["_deadline_dates"] = (self.deadlines, dates)
+        return dates
 
     def deadline_rows(self) -> list[tuple[datetime.date, str]]:
         rows = [

@@ -123,3 +123,21 @@ def test_files_of_a_draft_or_a_missing_page_are_404(client, finder):
     assert client.get(page.url or "/en/funding/soon-gone/deadlines.ics").status_code == 404
     assert client.get("/en/funding/soon-gone/deadlines.ics").status_code == 404
     assert client.get("/en/nowhere/shortlist.csv").status_code == 404
+
+
+@pytest.mark.django_db
+def test_file_query_counts_do_not_grow(
+    client, finder, opportunities, django_assert_max_num_queries
+):
+    urls = ["/en/funding/shortlist.csv", "/en/funding/deadlines.ics"]
+    counts = {}
+    for url in urls:
+        client.get(url)
+        with django_assert_max_num_queries(14) as captured:
+            assert client.get(url).status_code == 200
+        counts[url] = len(captured.captured_queries)
+    for n in range(10):
+        opportunity(finder, f"more-{n}", deadlines=deadlines(n + 2), eu_wide=True)
+    for url in urls:
+        with django_assert_max_num_queries(counts[url]):
+            assert client.get(url).status_code == 200
