@@ -27,6 +27,8 @@ from .finder import (
     rank,
 )
 
+# The page lists the best fits; the CSV and the calendar take them all.
+MAX_SHOWN = 50
 PASSED_ON = ("who", "sector", "purpose", "amount", "country", "stage", "instrument", "past", "pick")
 
 
@@ -100,7 +102,9 @@ def finder_view(index, request):
     context.update(
         form=finding.form,
         finding=finding,
-        matches=finding.matches,
+        matches=finding.matches[:MAX_SHOWN],
+        total=len(finding.matches),
+        max_shown=MAX_SHOWN,
         compared=finding.compared,
         errors=finding.errors,
         instruments=Instrument.choices,

@@ -228,3 +228,14 @@ def test_opportunity_page_shows_facts_labels_and_example_dates(client, opportuni
     assert "Closing soon" in body
     assert re.search(r'href="https://example.org/example-dates"', response.content.decode())
     assert page.closes_on == days(3)
+
+
+@pytest.mark.django_db
+def test_page_lists_the_best_fits_and_files_take_all(client, opportunities, monkeypatch):
+    monkeypatch.setattr("funding.views.MAX_SHOWN", 2)
+    response = client.get(URL)
+    assert len(response.context["matches"]) == 2 and response.context["total"] == 4
+    assert "The 2 best fits are shown here" in text(response)
+    assert "4 opportunities" in text(response)
+    csv_text = client.get("/en/funding/shortlist.csv").content.decode()
+    assert csv_text.count("https://example.org/") == 4
