@@ -97,6 +97,7 @@ FACET_VALUE = {
     },
 }
 FACETS = ["type", "theme", "sector", "country", "partner", "year", "document"]
+FACETS += ["instrument", "deadline"]
 SEARCH_OUTCOME = {
     "type": "object",
     "required": [
@@ -145,6 +146,8 @@ def search_operation() -> dict:
         repeated("partner", "Partner page id."),
         repeated("year", "Year."),
         repeated("document", "`yes` or `no`: has an attached document."),
+        repeated("instrument", "Funding instrument, e.g. `grant`, `loan`."),
+        repeated("deadline", "`open` or `closed`: a funding opportunity's deadline."),
     ]
     return {
         "get": {

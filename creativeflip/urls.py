@@ -39,6 +39,7 @@ urlpatterns += i18n_patterns(
     path("", include("partners.urls")),
     path("", include("knowledgebase.urls")),
     path("", include("consultation.urls")),
+    path("", include("funding.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

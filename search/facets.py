@@ -5,7 +5,10 @@ of facet values. The facts are stored as facet rows when pages are indexed
 No page type is named here. A page type takes part in a facet by having the
 field the project's contract names: ``themes``, ``sectors`` (many-to-many to
 the taxonomy), ``country`` / ``countries``, ``partners`` (many-to-many to
-partner pages), ``date`` and ``document``. Content inside a partner's section
+partner pages), ``date``, ``document``, ``instrument`` (a field with
+choices) and ``closes_on`` with ``rolling`` (a deadline: open or closed on
+the day the page was indexed; ``manage.py refresh_funding_facets`` rewrites
+them daily). Content inside a partner's section
 of the tree also counts for that partner (and its country).
 
 The number of queries grows with the number of page types among the hits,
@@ -18,9 +21,11 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import ForeignKey, ManyToManyField
+from django.utils import timezone
 from django_countries import countries as country_names
 
 FACETS = ["type", "theme", "sector", "country", "partner", "year", "document"]
+FACETS += ["instrument", "deadline"]
 
 
 @dataclass
@@ -34,6 +39,8 @@ class Facts:
     countries: set = field(default_factory=set)
     partners: set = field(default_factory=set)
     has_document: bool = False
+    instrument: str = ""
+    deadline: str = ""
 
     def values(self, facet: str) -> set[str]:
         if facet == "type":
@@ -50,6 +57,9 @@ class Facts:
             return {str(self.date.year)} if self.date else set()
         if facet == "document":
             return {"yes" if self.has_document else "no"}
+        if facet in ("instrument", "deadline"):
+            value = getattr(self, facet)
+            return {value} if value else set()
         return set()
 
 
@@ -138,6 +148,12 @@ def _scalar_facts(model, pks, facts):
         names.append("countries")
     if isinstance(model_field(model, "document"), ForeignKey):
         names.append("document_id")
+    if model_field(model, "instrument") is not None:
+        names.append("instrument")
+    has_deadline = model_field(model, "closes_on") is not None
+    if has_deadline and model_field(model, "rolling") is not None:
+        names += ["closes_on", "rolling"]
+    today = timezone.localdate()
     for row in model.objects.filter(pk__in=pks).values(*names):
         item = facts[row["pk"]]
         value = row.get("date") or row.get("first_published_at")
@@ -146,6 +162,10 @@ def _scalar_facts(model, pks, facts):
             if code:
                 item.countries.add(str(code))
         item.has_document = bool(row.get("document_id"))
+        item.instrument = row.get("instrument") or ""
+        if "closes_on" in row:
+            closes = row["closes_on"]
+            item.deadline = "open" if row["rolling"] or not closes or closes >= today else "closed"
 
 
 def small_int(value: str) -> int | None:
@@ -191,4 +211,15 @@ def labels(facet: str, values, locale) -> dict[str, str]:
         from django.utils.translation import gettext
 
         return {"yes": gettext("With a document"), "no": gettext("Without a document")}
+    if facet == "instrument":
+        names = {}
+        for model in apps.get_models():
+            field = model_field(model, "instrument")
+            if field is not None and field.choices:
+                names.update({key: str(label) for key, label in field.choices})
+        return {value: names[value] for value in values if value in names}
+    if facet == "deadline":
+        from django.utils.translation import gettext
+
+        return {"open": gettext("Deadline open"), "closed": gettext("Deadline passed")}
     return {value: value for value in values}

@@ -14,7 +14,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.models import Page, TranslatableMixin
 from wagtail.snippets.models import get_snippet_models
 
-PROJECT_APPS = ["core", "home", "knowledgebase", "learning", "partners", "search"]
+PROJECT_APPS = ["core", "home", "knowledgebase", "learning", "partners", "search", "funding"]
 
 # Models that are kept out of wagtail-localize on purpose, with the reason.
 NOT_TRANSLATED = {

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "wpimport",
     "harvest",
     "ipcheck",
+    "funding",
     # Wagtail and translation.
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -20,6 +20,7 @@ PARTNER_CONTENT = [
     "knowledgebase.CaseStoryPage",
     "knowledgebase.NewsPage",
     "knowledgebase.EventPage",
+    "funding.FundingOpportunityPage",
 ]
 
 

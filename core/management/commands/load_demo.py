@@ -30,6 +30,7 @@ DEMO_MODULES = [
     "consultation.demo",
     "learning.demo",
     "ipcheck.demo",
+    "funding.demo",
     "search.demo",
     "home.demo_featured",
     "home.demo_footer",
