@@ -7,6 +7,7 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         limit_decoded_pixels()
+        from core import chrome  # noqa: F401  (connects its signal receivers)
 
 
 def limit_decoded_pixels():
