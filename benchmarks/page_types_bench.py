@@ -114,6 +114,10 @@ def show_queries(client, url):
         lines.append(f"{short[:300]}\n      <- {' < '.join(reversed(frames[-3:]))}")
         return execute(sql, params, many, context)
 
+    if os.environ.get("SHOW_COLD"):
+        from django.core.cache import cache
+
+        cache.clear()
     with connection.execute_wrapper(trace):
         client.get(url)
     print(f"--- {url}: {len(lines)} queries")

@@ -24,7 +24,7 @@ def card_pages(pages) -> list:
             model._meta.get_field("summary")
         except (FieldDoesNotExist, AttributeError):
             continue
-        parts.append(model.objects.filter(pk__in=pks).values_list("pk", "summary"))
+        parts.append(model.objects.filter(pk__in=pks).order_by().values_list("pk", "summary"))
     summaries = dict(parts[0].union(*parts[1:], all=True)) if parts else {}
     for page in pages:
         page.summary = summaries.get(page.pk, "")

@@ -78,12 +78,25 @@ def _site(request):
     return Site.find_for_request(request)
 
 
-def _homes(request, site) -> dict:
-    """The live home page of each language (one query per request)."""
+def _homes(request, site, page=None) -> dict:
+    """The live home page of each language; with ``page``, its live
+    translations are read in the same query (``memo["translations"]``)."""
     memo = _memo(request)
-    if "homes" not in memo:
-        homes = site.root_page.get_translations(inclusive=True).live().select_related("locale")
-        memo["homes"] = {home.locale.language_code: home for home in homes}
+    if "homes" not in memo or (page is not None and "translations" not in memo):
+        keys = [site.root_page.translation_key]
+        if page is not None:
+            keys.append(page.translation_key)
+        rows = Page.objects.filter(translation_key__in=keys).live().select_related("locale")
+        homes, translations = {}, {}
+        for row in rows:
+            code = row.locale.language_code
+            if row.translation_key == site.root_page.translation_key:
+                homes[code] = row
+            if page is not None and row.translation_key == page.translation_key:
+                translations[code] = row
+        memo["homes"] = homes
+        if page is not None:
+            memo["translations"] = translations
     return memo["homes"]
 
 
@@ -135,12 +148,16 @@ def language_links(request, page) -> list[dict]:
     site = _site(request)
 
     def compute():
-        translations = {
-            p.locale.language_code: p
-            for p in Page.objects.filter(translation_key=page.translation_key)
-            .live()
-            .select_related("locale")
-        }
+        if site is not None:
+            _homes(request, site, page)
+            translations = _memo(request)["translations"]
+        else:
+            translations = {
+                p.locale.language_code: p
+                for p in Page.objects.filter(translation_key=page.translation_key)
+                .live()
+                .select_related("locale")
+            }
         links = []
         for code, _name in settings.LANGUAGES:
             target = translations.get(code)
