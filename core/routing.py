@@ -53,9 +53,17 @@ def route_from(start, request, components: list[str]):
             return (start if node is start else node.specific).route(request, remaining)
         child._cached_parent_obj = node
         node = child
-    specific = node.specific
+    specific = _specific(node)
     specific._cached_parent_obj = node._cached_parent_obj
     return specific.route(request, [])
+
+
+def _specific(page):
+    """``page.specific``, with its locale (templates read its language)."""
+    cls = page.specific_class
+    if cls is None or isinstance(page, cls):
+        return page.specific
+    return cls._default_manager.select_related("locale").get(pk=page.pk)
 
 
 def _has_subroute(cls, components: list[str]) -> bool:
