@@ -228,9 +228,23 @@ def to_result(page, facts, terms, partner_titles, promoted=False) -> Result:
 
 
 def load_pages(ids: list[int]) -> list[Page]:
-    pages = Page.objects.filter(pk__in=ids).specific()
+    pages = list(Page.objects.filter(pk__in=ids).specific())
+    with_documents(pages)
     by_id = {page.pk: page for page in pages}
     return [by_id[pk] for pk in ids if pk in by_id]
+
+
+def with_documents(pages) -> None:
+    """Load the documents of pages of any types in one query."""
+    from core.models import SiteDocument
+
+    wanted = {page.document_id for page in pages if getattr(page, "document_id", None)}
+    if not wanted:
+        return
+    documents = SiteDocument.objects.in_bulk(wanted)
+    for page in pages:
+        if getattr(page, "document_id", None) in documents:
+            page.document = documents[page.document_id]
 
 
 def build_facets(counts, selected, locale) -> dict[str, list[dict]]:
