@@ -47,10 +47,18 @@ class BasePage(Page):
     # once per render.
     detail_prefetch: tuple[str, ...] = ()
 
+    def detail_lookups(self) -> list:
+        """``detail_prefetch``; a page type may add ``Prefetch`` objects."""
+        return list(self.detail_prefetch)
+
     def get_context(self, request, *args, **kwargs):
         pending = getattr(self, "_cluster_related_objects", {})
         # A preview's relations are in memory already.
-        lookups = [name for name in self.detail_prefetch if name not in pending]
+        lookups = [
+            lookup
+            for lookup in self.detail_lookups()
+            if getattr(lookup, "prefetch_through", lookup) not in pending
+        ]
         if self.pk and lookups:
             prefetch_related_objects([self], *lookups)
         return super().get_context(request, *args, **kwargs)
