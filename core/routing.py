@@ -50,7 +50,9 @@ def route_from(start, request, components: list[str]):
         child = chain.get(prefixes[level])
         if child is None or child.depth != node.depth + 1 or not child.path.startswith(node.path):
             # Not what the url paths promise: Wagtail's routing from here.
-            return (start if node is start else node.specific).route(request, remaining)
+            if node is start:  # Wagtail's own routing of start (not ours again)
+                return Page.route(start, request, remaining)
+            return node.specific.route(request, remaining)
         child._cached_parent_obj = node
         node = child
     specific = _specific(node)

@@ -74,8 +74,7 @@ class BuiltSite:
                 "search (landing)": "/en/search/",
                 "skills explorer": "/en/skills/",
                 "partner directory ?country": self.pages["PartnerIndexPage"].url + "?country=DE",
-                "policy papers ?theme": self.pages["PolicyPaperIndexPage"].url
-                + "?theme=finance",
+                "policy papers ?theme": self.pages["PolicyPaperIndexPage"].url + "?theme=finance",
             }
         )
         return urls
