@@ -10,7 +10,7 @@ Two sources of pages:
   items each (publications, authors, modules, exchanges...).
 
 Each sampled page is requested through Django's test client with no user
-signed in (DEBUG off): once after clearing Django's cache ("cold q": the
+signed in (DEBUG off): once to begin with, once after clearing Django's cache ("cold q": the
 queries of a render with nothing cached), then ``--repeat`` times as a busy
 site renders it, with the shared page chrome in the cache. The table gives,
 per page type, the median render time and the median and largest number of
@@ -136,6 +136,7 @@ def measure(samples: dict[str, list[str]], repeat: int, show: str | None):
     for label, urls in samples.items():
         times, queries, cold = [], [], []
         for url in urls:
+            client.get(url)  # a first visit (a search's first hit of the day makes rows)
             cache.clear()  # cold: nothing cached, every render does all its work
             connection.queries_log.clear()  # it keeps 9,000 queries, then counts go wrong
             with CaptureQueriesContext(connection) as captured:
