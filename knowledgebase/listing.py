@@ -20,6 +20,7 @@ from django.db.models import Case, CharField, F, IntegerField, Q, Value, When
 from django.db.models.functions import Cast, Coalesce, ExtractYear
 from django.db.models.query import prefetch_related_objects
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from wagtail.models import Page
@@ -66,18 +67,10 @@ class FilterForm(forms.Form):
         self.locale = locale
         self.page_models = page_models
         terms = _term_choices(locale)
-        for name in ("theme", "sector", "audience"):
+        for name in ("theme", "sector", "audience", "partner"):
             self.fields[name].choices = terms[name]
-        self.partner_pages = []
-        partner_model = _partner_model()
-        if partner_model is not None:
-            self.partner_pages = list(
-                partner_model.objects.live()
-                .filter(locale=locale)
-                .order_by("title")
-                .only("id", "title", "slug", "path", "translation_key")
-            )
-        self.fields["partner"].choices = [(p.slug, p.title) for p in self.partner_pages]
+        # The partners themselves only when a partner filter asks for them.
+        self.partner_pages = SimpleLazyObject(lambda: _partner_pages(locale))
         self.fields["country"].choices = list(countries)
         years, used = _years_and_countries(locale, page_models)
         self.years = sorted(years, reverse=True)
@@ -136,18 +129,38 @@ class FilterForm(forms.Form):
 
 
 def _term_choices(locale) -> dict[str, list[tuple[str, str]]]:
-    """(slug, name) choices of themes, sectors and audiences, by name, in
-    one query."""
+    """(slug, name) choices of themes, sectors, audiences and live partners,
+    by name, in one query."""
     parts = [
         model.objects.filter(locale=locale)
         .order_by()
         .values_list(Value(name, output_field=CharField()), "slug", "name")
         for name, model in (("theme", Theme), ("sector", Sector), ("audience", Audience))
     ]
-    choices = {"theme": [], "sector": [], "audience": []}
+    partner_model = _partner_model()
+    if partner_model is not None:
+        parts.append(
+            partner_model.objects.live()
+            .filter(locale=locale)
+            .order_by()
+            .values_list(Value("partner", output_field=CharField()), "slug", "title")
+        )
+    choices = {"theme": [], "sector": [], "audience": [], "partner": []}
     for name, slug, label in sorted(parts[0].union(*parts[1:], all=True), key=lambda r: r[2]):
         choices[name].append((slug, label))
     return choices
+
+
+def _partner_pages(locale) -> list:
+    partner_model = _partner_model()
+    if partner_model is None:
+        return []
+    return list(
+        partner_model.objects.live()
+        .filter(locale=locale)
+        .order_by("title")
+        .only("id", "title", "slug", "path", "translation_key")
+    )
 
 
 def _years_and_countries(locale, page_models) -> tuple[set[int], set[str]]:
