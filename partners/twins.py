@@ -35,7 +35,9 @@ def partner_terms(partner_ids) -> dict[int, dict[str, dict[str, str]]]:
         through = field.remote_field.through
         target = field.m2m_reverse_field_name()
         parts.append(
-            through.objects.filter(partnerpage_id__in=partner_ids).values_list(
+            through.objects.filter(partnerpage_id__in=partner_ids)
+            .order_by()
+            .values_list(
                 "partnerpage_id",
                 Value(kind, output_field=CharField()),
                 F(f"{target}__slug"),
