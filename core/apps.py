@@ -19,6 +19,7 @@ class CoreConfig(AppConfig):
         from core.pagecache.purge import connect
 
         connect()
+        from core import chrome  # noqa: F401  (connects its signal receivers)
 
 
 def limit_decoded_pixels():

@@ -18,10 +18,11 @@ def is_network_member(user) -> bool:
 def refuse_learners(restrictions, request):
     """A 403 response when a signed-in user who is not a network member
     meets a "logged-in users" restriction, else None (Wagtail's own checks
-    follow)."""
+    follow). ``restrictions`` is a callable returning them: visitors who are
+    not signed in never need them here."""
     if not request.user.is_authenticated or is_network_member(request.user):
         return None
-    if any(r.restriction_type == BaseViewRestriction.LOGIN for r in restrictions):
+    if any(r.restriction_type == BaseViewRestriction.LOGIN for r in restrictions()):
         response = TemplateResponse(request, "core/members_only.html", status=403)
         response["Cache-Control"] = "private, no-store"
         return response
@@ -29,8 +30,8 @@ def refuse_learners(restrictions, request):
 
 
 def check_page(page, request, serve_args, serve_kwargs):
-    return refuse_learners(page.get_view_restrictions(), request)
+    return refuse_learners(page.get_view_restrictions, request)
 
 
 def check_document(document, request):
-    return refuse_learners(document.collection.get_view_restrictions(), request)
+    return refuse_learners(document.collection.get_view_restrictions, request)

@@ -16,25 +16,32 @@ from dataclasses import dataclass
 from django import forms
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import Case, F, IntegerField, Q, When
-from django.db.models.functions import Coalesce
+from django.db.models import Case, CharField, F, IntegerField, Q, Value, When
+from django.db.models.functions import Cast, Coalesce, ExtractYear
 from django.db.models.query import prefetch_related_objects
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from wagtail.models import Page
 
 from core.models import Audience, Sector, Theme
+from core.visibility import public
 
 PER_PAGE = 12
 FILTER_NAMES = ("theme", "sector", "audience", "country", "partner", "year")
 # Per page type: what the cards show, fetched in one query per relation.
 CARD_PREFETCH = {
-    "policypaperpage": ("themes", "authors", "document"),
-    "guidelinepage": ("themes", "document"),
+    "policypaperpage": ("themes", "authors"),
+    "guidelinepage": ("themes",),
     "casestorypage": ("themes", "sectors"),
     "newspage": ("themes",),
     "eventpage": ("themes",),
+}
+# Loaded with the page where the listing is of one type.
+CARD_SELECT = {
+    "policypaperpage": ("document",),
+    "guidelinepage": ("document",),
 }
 
 
@@ -59,34 +66,14 @@ class FilterForm(forms.Form):
         super().__init__(data)
         self.locale = locale
         self.page_models = page_models
-        for name, model in (("theme", Theme), ("sector", Sector), ("audience", Audience)):
-            self.fields[name].choices = list(
-                model.objects.filter(locale=locale).order_by("name").values_list("slug", "name")
-            )
-        self.partner_pages = []
-        partner_model = _partner_model()
-        if partner_model is not None:
-            self.partner_pages = list(
-                partner_model.objects.live()
-                .filter(locale=locale)
-                .order_by("title")
-                .only("id", "title", "slug", "path", "translation_key")
-            )
-        self.fields["partner"].choices = [(p.slug, p.title) for p in self.partner_pages]
+        terms = _term_choices(locale)
+        for name in ("theme", "sector", "audience", "partner"):
+            self.fields[name].choices = terms[name]
+        # The partners themselves only when a partner filter asks for them.
+        self.partner_pages = SimpleLazyObject(lambda: _partner_pages(locale))
         self.fields["country"].choices = list(countries)
-        self.years = sorted(
-            {
-                d.year
-                for model in page_models
-                for d in model.objects.live().filter(locale=locale).dates("date", "year")
-            },
-            reverse=True,
-        )
-        used = set()
-        for model in page_models:
-            field = "countries" if _has_field(model, "countries") else "country"
-            for value in model.objects.live().filter(locale=locale).values_list(field, flat=True):
-                used.update(str(value).split(",") if value else [])
+        years, used = _years_and_countries(locale, page_models)
+        self.years = sorted(years, reverse=True)
         self.used_countries = [(code, name) for code, name in countries if code in used]
 
     def clean_country(self):
@@ -141,12 +128,68 @@ class FilterForm(forms.Form):
         return {name: value for name, value in self.cleaned_data.items() if value}
 
 
+def _term_choices(locale) -> dict[str, list[tuple[str, str]]]:
+    """(slug, name) choices of themes, sectors, audiences and live partners,
+    by name, in one query."""
+    parts = [
+        model.objects.filter(locale=locale)
+        .order_by()
+        .values_list(Value(name, output_field=CharField()), "slug", "name")
+        for name, model in (("theme", Theme), ("sector", Sector), ("audience", Audience))
+    ]
+    partner_model = _partner_model()
+    if partner_model is not None:
+        parts.append(
+            partner_model.objects.live()
+            .filter(locale=locale)
+            .order_by()
+            .values_list(Value("partner", output_field=CharField()), "slug", "title")
+        )
+    choices = {"theme": [], "sector": [], "audience": [], "partner": []}
+    for name, slug, label in sorted(parts[0].union(*parts[1:], all=True), key=lambda r: r[2]):
+        choices[name].append((slug, label))
+    return choices
+
+
+def _partner_pages(locale) -> list:
+    partner_model = _partner_model()
+    if partner_model is None:
+        return []
+    return list(
+        partner_model.objects.live()
+        .filter(locale=locale)
+        .order_by("title")
+        .only("id", "title", "slug", "path", "translation_key")
+    )
+
+
+def _years_and_countries(locale, page_models) -> tuple[set[int], set[str]]:
+    """The years and countries of the live pages of these types, in one
+    query (one row per distinct year and country value)."""
+    parts = []
+    for model in page_models:
+        field = "countries" if _has_field(model, "countries") else "country"
+        parts.append(
+            model.objects.live()
+            .filter(locale=locale)
+            .order_by()
+            .annotate(year=ExtractYear("date"), place=Cast(field, CharField()))
+            .values_list("year", "place")
+            .distinct()
+        )
+    years, used = set(), set()
+    for year, place in parts[0].union(*parts[1:]) if parts else []:
+        years.add(year)
+        used.update(str(place).split(",") if place else [])
+    return years, used
+
+
 def _has_field(model, name: str) -> bool:
     return any(field.name == name for field in model._meta.get_fields())
 
 
 def filter_model(model, locale, filters: dict, partner_pages):
-    queryset = model.objects.live().public().filter(locale=locale)
+    queryset = public(model.objects.live().filter(locale=locale))
     if filters.get("theme"):
         queryset = queryset.filter(themes__slug__in=filters["theme"])
     if filters.get("sector"):
@@ -202,8 +245,17 @@ def build_listing(
 ) -> Listing:
     form = FilterForm(request.GET or None, locale=locale, page_models=page_models)
     filters = form.active
+    one_type = len(page_models) == 1 and not upcoming_first
     if form.is_bound and not form.is_valid():
         queryset = Page.objects.none()
+    elif one_type:
+        # One type: its own table, no second query per type for .specific().
+        model = page_models[0]
+        queryset = (
+            model.objects.filter(pk__in=filter_model(model, locale, filters, form.partner_pages))
+            .select_related(*CARD_SELECT.get(model._meta.model_name, ()))
+            .order_by(F("date").desc(nulls_last=True), "-pk")
+        )
     else:
         condition = Q()
         for model in page_models:
@@ -225,5 +277,8 @@ def build_listing(
     for item in items:
         by_type.setdefault(item._meta.model_name, []).append(item)
     for model_name, group in by_type.items():
-        prefetch_related_objects(group, *CARD_PREFETCH.get(model_name, ()))
+        lookups = CARD_PREFETCH.get(model_name, ())
+        if not one_type:
+            lookups += CARD_SELECT.get(model_name, ())
+        prefetch_related_objects(group, *lookups)
     return Listing(page=page, items=items, form=form, total=paginator.count)

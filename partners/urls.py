@@ -21,8 +21,8 @@ def export_csv(request, page_path):
     if not isinstance(page, PartnerIndexPage):
         raise Http404
     # The same checks as serving the page: view restrictions apply.
-    restrictions = page.get_view_restrictions()
-    if refuse_learners(restrictions, request) is not None:
+    restrictions = list(page.get_view_restrictions())
+    if refuse_learners(lambda: restrictions, request) is not None:
         raise Http404
     for restriction in restrictions:
         if not restriction.accept_request(request):

@@ -175,6 +175,31 @@ def small_int(value: str) -> int | None:
     return None
 
 
+def term_labels(values_by_facet: dict, locale) -> dict[str, dict[str, str]]:
+    """Labels of the theme and sector values, ``{facet: {slug: name}}``, in
+    one query."""
+    from django.db.models import CharField, Value
+
+    parts = []
+    for facet in ("theme", "sector"):
+        values = list(values_by_facet.get(facet, ()))
+        if not values:
+            continue
+        model = apps.get_model("core", "Theme" if facet == "theme" else "Sector")
+        parts.append(
+            model.objects.filter(locale=locale, slug__in=values)
+            .order_by()
+            .values_list(Value(facet, output_field=CharField()), "slug", "name")
+        )
+    names = {"theme": {}, "sector": {}}
+    for facet, slug, name in parts[0].union(*parts[1:], all=True) if parts else []:
+        names[facet][slug] = name
+    return {
+        facet: {value: names[facet].get(value, value) for value in values_by_facet.get(facet, ())}
+        for facet in ("theme", "sector")
+    }
+
+
 def labels(facet: str, values, locale) -> dict[str, str]:
     """Readable labels for facet values, in the locale's language."""
     values = list(values)

@@ -230,17 +230,46 @@ def to_result(page, facts, terms, partner_titles, promoted=False) -> Result:
 
 
 def load_pages(ids: list[int]) -> list[Page]:
-    pages = Page.objects.filter(pk__in=ids).specific()
+    pages = list(Page.objects.filter(pk__in=ids).specific())
+    with_documents(pages)
     by_id = {page.pk: page for page in pages}
     return [by_id[pk] for pk in ids if pk in by_id]
 
 
-def build_facets(counts, selected, locale) -> dict[str, list[dict]]:
+def with_documents(pages) -> None:
+    """Load the documents of pages of any types in one query."""
+    from core.models import SiteDocument
+
+    wanted = {page.document_id for page in pages if getattr(page, "document_id", None)}
+    if not wanted:
+        return
+    documents = SiteDocument.objects.in_bulk(wanted)
+    for page in pages:
+        if getattr(page, "document_id", None) in documents:
+            page.document = documents[page.document_id]
+
+
+def facet_values(counts, selected, facet) -> set[str]:
+    return set(counts[facet]) | set(selected.get(facet, []))
+
+
+def build_facets(counts, selected, locale, partner_titles=None) -> dict[str, list[dict]]:
+    """The options of each facet. Theme and sector labels come from one
+    query; partner labels from ``partner_titles`` ({id: title}) when given."""
     out = {}
+    terms = facet_tools.term_labels(
+        {facet: facet_values(counts, selected, facet) for facet in ("theme", "sector")}, locale
+    )
     for facet in facet_tools.FACETS:
         counter = counts[facet]
-        values = set(counter) | set(selected.get(facet, []))
-        names = facet_tools.labels(facet, values, locale)
+        values = facet_values(counts, selected, facet)
+        if facet in terms:
+            names = terms[facet]
+        elif facet == "partner" and partner_titles is not None:
+            ids = {value: facet_tools.small_int(value) for value in values}
+            names = {v: partner_titles[pk] for v, pk in ids.items() if pk in partner_titles}
+        else:
+            names = facet_tools.labels(facet, values, locale)
         options = [
             {
                 "value": value,
@@ -278,6 +307,15 @@ def engine_highlights(results: list[Result], terms: list[str], locale) -> None:
             result.snippet = Snippet(markers_to_html(fragment))
 
 
+def facet_partner_titles(ids) -> dict[int, str]:
+    """Titles of partner pages by id: the results' partners and the partner
+    facet's labels."""
+    model = facet_tools.partner_model()
+    if not ids or model is None:
+        return {}
+    return dict(model.objects.filter(pk__in=ids).values_list("pk", "title"))
+
+
 def run_search(params: SearchParams, locale) -> Outcome:
     outcome = Outcome(params)
     promoted = promoted_pages(params.q, locale) if params.q and params.page == 1 else []
@@ -295,7 +333,11 @@ def run_search(params: SearchParams, locale) -> Outcome:
     pages = load_pages(ids)
     facts = facet_counts.stored_facts(ids + [p.pk for p in promoted])
     partner_ids = {pk for item in facts.values() for pk in item.partners}
-    partner_titles = dict(Page.objects.filter(pk__in=partner_ids).values_list("pk", "title"))
+    # The partners of the results and of the partner facet, in one query.
+    facet_partners = {
+        facet_tools.small_int(value) for value in facet_values(counts, params.filters, "partner")
+    }
+    partner_titles = facet_partner_titles(partner_ids | (facet_partners - {None}))
     outcome.results = [
         to_result(page, facts.get(page.pk), params.terms, partner_titles) for page in pages
     ]
@@ -303,7 +345,7 @@ def run_search(params: SearchParams, locale) -> Outcome:
     outcome.promoted = [
         to_result(p, facts.get(p.pk), params.terms, partner_titles, promoted=True) for p in promoted
     ]
-    outcome.facets = build_facets(counts, params.filters, locale)
+    outcome.facets = build_facets(counts, params.filters, locale, partner_titles)
     if params.terms and outcome.total + len(outcome.promoted) < FEW_RESULTS:
         outcome.suggestion = did_you_mean(params.terms, locale)
     return outcome

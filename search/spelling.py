@@ -9,13 +9,15 @@ from django.core.cache import cache
 from django.db.models import Count, Max
 from wagtail.models import Page
 
+from core.visibility import public
+
 WORD = re.compile(r"[^\W\d_]{3,}")
 CACHE_SECONDS = 600
 MAX_WORDS = 50_000
 
 
 def vocabulary(locale) -> frozenset[str]:
-    rows = Page.objects.live().public().filter(locale=locale, depth__gt=1)
+    rows = public(Page.objects.live()).filter(locale=locale, depth__gt=1)
     # The key changes whenever a page of the locale is published or removed.
     state = rows.aggregate(n=Count("pk"), last=Max("last_published_at"))
     last = state["last"].timestamp() if state["last"] else 0

@@ -16,11 +16,22 @@ LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
 
 
 def record_hit(text: str) -> None:
+    """Count a search for the promotions report: one UPDATE of today's row
+    (Wagtail's ``Query.get(text).add_hit()`` reads the query and the day
+    first: three queries); the rows are made on the first hit of the day."""
     if not text:
         return
-    from wagtail.contrib.search_promotions.models import Query
+    from django.db.models import F
+    from django.utils import timezone
+    from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
+    from wagtail.search.utils import normalise_query_string
 
-    Query.get(text).add_hit()
+    normalised = normalise_query_string(text)
+    updated = QueryDailyHits.objects.filter(
+        query__query_string=normalised, date=timezone.now().date()
+    ).update(hits=F("hits") + 1)
+    if not updated:
+        Query.get(text).add_hit()
 
 
 @require_GET

@@ -1,66 +1,38 @@
 """Template tags every app uses: the language switcher and hreflang links."""
 
-from urllib.parse import urlencode
-
 from django import template
 from django.conf import settings
-from django.urls import translate_url
 from django.utils import translation
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Site
 
 from core.site_url import absolute_url
 
 register = template.Library()
 
 
-def _locale_homes(request) -> dict[str, Page]:
-    site = Site.find_for_request(request)
-    if site is None:
-        return {}
-    homes = site.root_page.get_translations(inclusive=True).live().select_related("locale")
-    return {home.locale.language_code: home for home in homes}
-
-
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """One entry per configured language: where that language's version of
-    the current page is, and whether it exists.
-
-    For a Wagtail page, the live translation's URL; where none is live, the
-    home page of that language with ``?untranslated=1`` (so it can show a
-    notice), flagged ``available=False``. For any other view, the same path
-    under the other prefix."""
+    the current page is, and whether it exists (see core/chrome.py; computed
+    once per request and cached)."""
     request = context.get("request")
     if request is None:
         return []
-    current = translation.get_language()
-    page = context.get("page")
-    links = []
-    if isinstance(page, Page) and page.pk:
-        translations = {
-            p.locale.language_code: p
-            # Only URLs are needed: never parse the translations' StreamFields.
-            for p in page.get_translations(inclusive=True)
-            .live()
-            .defer_streamfields()
-            .select_related("locale")
-        }
-        homes = None
-        for code, name in settings.LANGUAGES:
-            target = translations.get(code)
-            available = target is not None
-            if target is None:
-                homes = _locale_homes(request) if homes is None else homes
-                target = homes.get(code)
-            url = target.get_url(request) if target is not None else f"/{code}/"
-            if not available:
-                url = f"{url}?{urlencode({UNTRANSLATED_PARAM: 1})}"
-            links.append(_link(code, name, url, current, available))
-    else:
-        path = request.get_full_path()
-        for code, name in settings.LANGUAGES:
-            links.append(_link(code, name, translate_url(path, code), current, True))
-    return links
+    from core import chrome
+
+    return chrome.language_links(request, context.get("page"))
+
+
+@register.simple_tag(takes_context=True)
+def site_menu(context):
+    """The home page URL and menu items of the active language, for the
+    header: ``{"home_url": ..., "items": [{"url", "title", "path", "depth"}]}``."""
+    request = context.get("request")
+    if request is None:
+        return {"home_url": "/", "items": []}
+    from core import chrome
+
+    return chrome.menu(request)
 
 
 UNTRANSLATED_PARAM = "untranslated"
@@ -99,16 +71,6 @@ def untranslated_notice(context):
     if request is None or request.GET.get(UNTRANSLATED_PARAM) != "1":
         return ""
     return dict(settings.LANGUAGES).get(translation.get_language(), "")
-
-
-def _link(code, name, url, current, available):
-    return {
-        "code": code,
-        "name": name,
-        "url": url,
-        "current": code == current,
-        "available": available,
-    }
 
 
 @register.simple_tag(takes_context=True)

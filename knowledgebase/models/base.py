@@ -37,6 +37,7 @@ class KnowledgePage(BasePage):
     )
 
     subpage_types: list[str] = []
+    detail_prefetch = ("themes", "sectors", "audiences", "partners")
 
     taxonomy_panels = [
         MultiFieldPanel(

@@ -5,7 +5,6 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Locale
 
 from core.models import BaseIndexPage
 from knowledgebase import calendar, feeds
@@ -32,8 +31,9 @@ class KnowledgeIndexPage(RoutablePageMixin, BaseIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # The page's own locale: the one it is served in (no query).
         listing = build_listing(
-            request, Locale.get_active(), self.listed_models(), upcoming_first=self.upcoming_first
+            request, self.locale_id, self.listed_models(), upcoming_first=self.upcoming_first
         )
         query = request.GET.copy()
         query.pop("page", None)

@@ -143,6 +143,8 @@ class PolicyPaperPage(KnowledgePage):
         SynchronizedField("countries"),
     ]
 
+    detail_prefetch = (*KnowledgePage.detail_prefetch, "authors")
+
     class Meta:
         verbose_name = _("policy paper")
 

@@ -178,6 +178,16 @@ class LearningModulePage(PagePicture, RoutablePageMixin, BasePage):
         context["quiz_answers"] = {block_id: results}
         return TemplateResponse(request, self.get_template(request), context)
 
+    detail_prefetch = ("audiences", "themes", "sectors")
+
+    def detail_lookups(self) -> list:
+        from django.db.models import Prefetch
+
+        from learning.explorer import skill_labels
+
+        skills = Skill.objects.prefetch_related(skill_labels())
+        return [*super().detail_lookups(), Prefetch("skills", queryset=skills)]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         from learning.progress import completed_keys

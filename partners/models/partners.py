@@ -2,6 +2,7 @@
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalManyToManyField
@@ -125,9 +126,19 @@ class PartnerPage(BasePage):
         verbose_name = _("partner")
         verbose_name_plural = _("partners")
 
+    @cached_property
+    def terms(self) -> dict[str, dict[str, str]]:
+        """Sectors, themes and services as ``{kind: {slug: name}}``, in one
+        query (the hub page's twin suggestions fill it without one)."""
+        from partners.twins import in_memory_terms, partner_terms
+
+        return in_memory_terms(self) or partner_terms([self.pk])[self.pk]
+
     @property
     def partner_type(self) -> str:
         """'hub', or the institution type of an education partner."""
+        if isinstance(self, HubPage):
+            return "hub"
         education = getattr(self, "educationpartnerpage", None)
         if isinstance(self, EducationPartnerPage):
             education = self

@@ -130,6 +130,7 @@ def test_directory_query_count_does_not_grow(
     client.get("/en/partners/")
     with django_assert_max_num_queries(25) as few:
         assert client.get("/en/partners/").status_code == 200
+    baseline = len(few.captured_queries)
     for i in range(3, 15):
         make_partner(
             directory,
@@ -142,8 +143,9 @@ def test_directory_query_count_does_not_grow(
             sectors=("design",),
             services=[services["mentoring"]],
         )
-    with django_assert_max_num_queries(len(few.captured_queries)):
+    client.get("/en/partners/")  # publishing forgot the cached page chrome: warm it again
+    with django_assert_max_num_queries(baseline):
         response = client.get("/en/partners/")
     assert len(response.context["partners"]) == 15
-    with django_assert_max_num_queries(len(few.captured_queries)):
+    with django_assert_max_num_queries(baseline):
         assert client.get("/en/partners/export.csv").status_code == 200

@@ -100,6 +100,7 @@ def test_hub_page_query_count_does_not_grow_with_exchanges(
     # query per reverse relation); what matters is that exchanges add none.
     with django_assert_max_num_queries(50) as few:
         assert client.get(url).status_code == 200
+    baseline = len(few.captured_queries)
     for i in range(5):
         add_page(
             exchange_index,
@@ -110,6 +111,7 @@ def test_hub_page_query_count_does_not_grow_with_exchanges(
             date="2023-05-01",
             partners=[partners["lisbon"], partners["graz"]],
         )
-    with django_assert_max_num_queries(len(few.captured_queries)):
+    client.get(url)  # publishing forgot the cached page chrome: warm it again
+    with django_assert_max_num_queries(baseline):
         response = client.get(url)
     assert len(response.context["exchanges"]) == 6

@@ -1,0 +1,202 @@
+"""Render time and SQL queries of every page type, uncached, anonymous.
+
+Two sources of pages:
+
+- ``--db PATH_OR_URL``: a database that already has a site, such as the
+  demo (``manage.py load_demo`` on SQLite). Nothing is written to it, except
+  the search statistics that a search request records.
+- otherwise a throw-away SQLite database in a temporary directory, filled by
+  ``tests/performance/site.py`` with every page type and ``--items`` related
+  items each (publications, authors, modules, exchanges...).
+
+Each sampled page is requested through Django's test client with no user
+signed in (DEBUG off): once to begin with, once after clearing Django's cache ("cold q": the
+queries of a render with nothing cached), then ``--repeat`` times as a busy
+site renders it, with the shared page chrome in the cache. The table gives,
+per page type, the median render time and the median and largest number of
+SQL queries of those renders. No page cache is involved: the pages are
+rendered every time.
+
+    .venv/bin/python benchmarks/page_types_bench.py                    # fixtures, 30 items
+    .venv/bin/python benchmarks/page_types_bench.py --db /tmp/demo.sqlite3
+    .venv/bin/python benchmarks/page_types_bench.py --db ... --show HubPage   # print the SQL
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+# Pages that are views rather than page models, with the query they run.
+EXTRA_VIEWS = [
+    ("search (results)", "/{lang}/search/?q=finance"),
+    ("search (landing)", "/{lang}/search/"),
+    ("skills explorer", "/{lang}/skills/"),
+    ("partner directory ?country", "/{lang}/partners/?country=PT"),
+    ("policy papers ?theme", "/{lang}/policy-papers/?theme=finance"),
+]
+
+
+def setup(db: str | None) -> Path:
+    workdir = Path(tempfile.mkdtemp(prefix="cf-pages-bench-"))
+    if db is None:
+        url = f"sqlite:///{workdir / 'bench.sqlite3'}"
+    elif "://" in db:
+        url = db
+    else:
+        url = f"sqlite:///{Path(db).resolve()}"
+    os.environ["DATABASE_URL"] = url
+    os.environ.setdefault("MEDIA_ROOT", str(workdir / "media"))
+    os.environ["DJANGO_SETTINGS_MODULE"] = "creativeflip.settings.test"
+    import django
+
+    django.setup()
+    if db is None:
+        from django.core.management import call_command
+
+        call_command("migrate", verbosity=0)
+    return workdir
+
+
+def sample_pages(per_type: int, languages: list[str]) -> dict[str, list[str]]:
+    """Up to ``per_type`` URLs of each live, public page type per language."""
+    from wagtail.models import Page
+
+    samples: dict[str, list[str]] = {}
+    pages = (
+        Page.objects.live()
+        .public()
+        .filter(depth__gt=1, locale__language_code__in=languages)
+        .select_related("content_type", "locale")
+        .order_by("pk")
+    )
+    taken: Counter = Counter()
+    for page in pages:
+        name = page.content_type.model_class().__name__
+        key = (name, page.locale.language_code)
+        if taken[key] >= per_type:
+            continue
+        url = page.get_url()
+        if url:
+            taken[key] += 1
+            samples.setdefault(name, []).append(url)
+    for label, pattern in EXTRA_VIEWS:
+        samples[label] = [pattern.format(lang=lang) for lang in languages]
+    return samples
+
+
+def show_queries(client, url):
+    """Each query of one render: its SQL, shortened, and the project code
+    that ran it (the innermost frames outside the virtual environment)."""
+    import re
+    import traceback
+
+    from django.db import connection
+
+    lines = []
+
+    def trace(execute, sql, params, many, context):
+        frames = [
+            f"{Path(frame.filename).relative_to(ROOT)}:{frame.lineno} {frame.name}"
+            for frame in traceback.extract_stack()
+            if frame.filename.startswith(str(ROOT))
+            and "/.venv/" not in frame.filename
+            and "benchmarks/" not in frame.filename
+        ]
+        short = re.sub(r"SELECT .*? FROM", "SELECT … FROM", sql, count=1, flags=re.S)
+        lines.append(f"{short[:300]}\n      <- {' < '.join(reversed(frames[-3:]))}")
+        return execute(sql, params, many, context)
+
+    if os.environ.get("SHOW_COLD"):
+        from django.core.cache import cache
+
+        cache.clear()
+    with connection.execute_wrapper(trace):
+        client.get(url)
+    print(f"--- {url}: {len(lines)} queries")
+    for number, line in enumerate(lines, 1):
+        print(f"{number:3d} {line}")
+
+
+def measure(samples: dict[str, list[str]], repeat: int, show: str | None):
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client()
+    rows = []
+    for label, urls in samples.items():
+        times, queries, cold = [], [], []
+        for url in urls:
+            client.get(url)  # a first visit (a search's first hit of the day makes rows)
+            cache.clear()  # cold: nothing cached, every render does all its work
+            connection.queries_log.clear()  # it keeps 9,000 queries, then counts go wrong
+            with CaptureQueriesContext(connection) as captured:
+                response = client.get(url)
+            assert response.status_code == 200, (url, response.status_code)
+            cold.append(len(captured.captured_queries))
+            for _ in range(repeat):
+                connection.queries_log.clear()
+                with CaptureQueriesContext(connection) as captured:
+                    started = time.perf_counter()
+                    response = client.get(url)
+                    times.append(time.perf_counter() - started)
+                assert response.status_code == 200, (url, response.status_code)
+                queries.append(len(captured.captured_queries))
+            if show and show == label:
+                show_queries(client, url)
+        rows.append(
+            (
+                label,
+                len(urls),
+                statistics.median(times) * 1000,
+                statistics.median(queries),
+                max(queries),
+                max(cold),
+            )
+        )
+    return rows
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--db", help="an existing database (SQLite path or URL) to read pages from")
+    parser.add_argument("--items", type=int, default=30, help="related items per page (fixtures)")
+    parser.add_argument("--per-type", type=int, default=3, help="pages per type and language")
+    parser.add_argument("--languages", default="en,de", help="locales to sample (default en,de)")
+    parser.add_argument("--repeat", type=int, default=5, help="renders per page (default 5)")
+    parser.add_argument("--show", help="print the SQL of one page type (its last render)")
+    args = parser.parse_args()
+    setup(args.db)
+    from django.db import connection
+
+    if args.db is None:
+        from tests.performance.site import build_site
+
+        started = time.perf_counter()
+        build_site(args.items)
+        seconds = time.perf_counter() - started
+        print(f"built the site with {args.items} items per page in {seconds:.1f} s")
+        languages = ["en"]
+    else:
+        languages = [code.strip() for code in args.languages.split(",") if code.strip()]
+    samples = sample_pages(args.per_type, languages)
+    print(f"database: {connection.vendor}; languages: {', '.join(languages)}; repeat {args.repeat}")
+    heading = ("page type", "pages", "median ms", "queries", "max q", "cold q")
+    print("{:30} {:>5} {:>10} {:>8} {:>6} {:>6}".format(*heading))
+    for label, count, median_ms, median_q, max_q, cold_q in measure(
+        samples, args.repeat, args.show
+    ):
+        print(f"{label:30} {count:5d} {median_ms:10.1f} {median_q:8.0f} {max_q:6d} {cold_q:6d}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,214 @@
+"""The parts of every page around its content: the header menu, the language
+switcher and the hreflang alternates.
+
+They are computed once per request (kept on the request) and kept in Django's
+cache between requests, keyed by
+
+- a *site structure generation*, a value that changes whenever a page is
+  published, unpublished, moved, deleted or copied live, or a site or locale
+  changes (receivers below): any of these can change a menu, a translation's
+  URL or whether a translation exists;
+- the site, the active language, and for a page its id, latest revision and
+  last publication.
+
+Nothing in them depends on the user: the menu lists live pages shown in
+menus and the switcher lists live translations, whoever asks. With a cache
+that processes do not share (local memory, when ``REDIS_URL`` is not set),
+another process never hears of a change, so entries live a minute there;
+with Redis, a day.
+"""
+
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.cache.backends.locmem import LocMemCache
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.urls import translate_url
+from django.utils import translation
+from wagtail.models import Locale, Page, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+GENERATION_KEY = "chrome:generation"
+SHARED_TIMEOUT = 24 * 60 * 60
+LOCAL_TIMEOUT = 60
+
+
+def _timeout() -> int:
+    return LOCAL_TIMEOUT if isinstance(cache, LocMemCache) else SHARED_TIMEOUT
+
+
+def bump_generation(**_kwargs) -> None:
+    """Forget every cached chrome (old keys are never read again)."""
+    cache.set(GENERATION_KEY, time.time_ns(), None)
+
+
+def _generation(request) -> int:
+    memo = _memo(request)
+    if "generation" not in memo:
+        value = cache.get(GENERATION_KEY)
+        if value is None:
+            value = time.time_ns()
+            cache.add(GENERATION_KEY, value, None)
+            value = cache.get(GENERATION_KEY, value)
+        memo["generation"] = value
+    return memo["generation"]
+
+
+def _memo(request) -> dict:
+    if not hasattr(request, "_cf_chrome"):
+        request._cf_chrome = {}
+    return request._cf_chrome
+
+
+def _cached(request, key: str, compute):
+    memo = _memo(request)
+    if key not in memo:
+        full_key = f"chrome:{_generation(request)}:{key}"
+        value = cache.get(full_key)
+        if value is None:
+            value = compute()
+            cache.set(full_key, value, _timeout())
+        memo[key] = value
+    return memo[key]
+
+
+def _site(request):
+    return Site.find_for_request(request)
+
+
+def _homes(request, site, page=None) -> dict:
+    """The live home page of each language; with ``page``, its live
+    translations are read in the same query (``memo["translations"]``)."""
+    memo = _memo(request)
+    if "homes" not in memo or (page is not None and "translations" not in memo):
+        keys = [site.root_page.translation_key]
+        if page is not None:
+            keys.append(page.translation_key)
+        rows = Page.objects.filter(translation_key__in=keys).live().select_related("locale")
+        homes, translations = {}, {}
+        for row in rows:
+            code = row.locale.language_code
+            if row.translation_key == site.root_page.translation_key:
+                homes[code] = row
+            if page is not None and row.translation_key == page.translation_key:
+                translations[code] = row
+        memo["homes"] = homes
+        if page is not None:
+            memo["translations"] = translations
+    return memo["homes"]
+
+
+def menu(request) -> dict:
+    """``{"home_url": ..., "items": [{"url", "title", "path", "depth"}]}`` for
+    the active language: its home page and the live pages shown in menus
+    under it."""
+    site = _site(request)
+    if site is None:
+        return {"home_url": "/", "items": []}
+    language = translation.get_language()
+
+    def compute():
+        home = _homes(request, site).get(language) or site.root_page
+        items = home.get_children().live().in_menu().order_by("path")
+        return {
+            "home_url": home.get_url(request) or "/",
+            "items": [
+                {
+                    "url": item.get_url(request),
+                    "title": item.title,
+                    "path": item.path,
+                    "depth": item.depth,
+                }
+                for item in items
+            ],
+        }
+
+    return _cached(request, f"menu:{site.pk}:{language}", compute)
+
+
+def language_links(request, page) -> list[dict]:
+    """One entry per configured language: where that language's version of
+    the current page is, and whether it exists.
+
+    For a Wagtail page, the live translation's URL; where none is live, the
+    home page of that language with ``?untranslated=1`` (so it can show a
+    notice), flagged ``available=False``. For any other view, the same path
+    under the other prefix (no query, not cached)."""
+    from core.templatetags.cf_tags import UNTRANSLATED_PARAM
+
+    current = translation.get_language()
+    if not (isinstance(page, Page) and page.pk):
+        path = request.get_full_path()
+        return [
+            _link(code, name, translate_url(path, code), current, True)
+            for code, name in settings.LANGUAGES
+        ]
+    site = _site(request)
+
+    def compute():
+        if site is not None:
+            _homes(request, site, page)
+            translations = _memo(request)["translations"]
+        else:
+            translations = {
+                p.locale.language_code: p
+                for p in Page.objects.filter(translation_key=page.translation_key)
+                .live()
+                .select_related("locale")
+            }
+        links = []
+        for code, _name in settings.LANGUAGES:
+            target = translations.get(code)
+            available = target is not None
+            if target is None and site is not None:
+                target = _homes(request, site).get(code)
+            url = target.get_url(request) if target is not None else f"/{code}/"
+            if not available:
+                url = f"{url}?{UNTRANSLATED_PARAM}=1"
+            links.append({"code": code, "url": url, "available": available})
+        return links
+
+    published = page.last_published_at.timestamp() if page.last_published_at else ""
+    key = f"links:{site.pk if site else ''}:{page.pk}:{page.latest_revision_id}:{published}"
+    links = _cached(request, key, compute)
+    # Names and "current" depend on the request, not on the page.
+    names = dict(settings.LANGUAGES)
+    return [
+        _link(link["code"], names[link["code"]], link["url"], current, link["available"])
+        for link in links
+        if link["code"] in names
+    ]
+
+
+def _link(code, name, url, current, available):
+    return {
+        "code": code,
+        "name": name,
+        "url": url,
+        "current": code == current,
+        "available": available,
+    }
+
+
+# Site structure changes: every cached chrome is forgotten.
+page_published.connect(bump_generation, dispatch_uid="chrome-published")
+page_unpublished.connect(bump_generation, dispatch_uid="chrome-unpublished")
+post_page_move.connect(bump_generation, dispatch_uid="chrome-moved")
+
+
+@receiver(post_delete, dispatch_uid="chrome-deleted")
+def _deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page | Site | Locale):
+        bump_generation()
+
+
+@receiver(post_save, dispatch_uid="chrome-saved")
+def _saved(sender, instance, created=False, **kwargs):
+    # A page created live (copied with its live status, imported) is in
+    # menus without a publish; sites and locales change URLs and languages.
+    if isinstance(instance, Site | Locale) or (
+        created and isinstance(instance, Page) and instance.live
+    ):
+        bump_generation()
