@@ -74,6 +74,12 @@ def _cached(request, key: str, compute):
     return memo[key]
 
 
+def remembered(request, key: str, compute):
+    """``compute()``, kept like the chrome: once per request, and in the
+    cache until the next publish, unpublish, move or delete of a page."""
+    return _cached(request, key, compute)
+
+
 def _site(request):
     return Site.find_for_request(request)
 
@@ -200,7 +206,7 @@ post_page_move.connect(bump_generation, dispatch_uid="chrome-moved")
 
 @receiver(post_delete, dispatch_uid="chrome-deleted")
 def _deleted(sender, instance, **kwargs):
-    if isinstance(instance, Page | Site | Locale):
+    if isinstance(instance, Page | Site | Locale) or getattr(instance, "in_page_chrome", False):
         bump_generation()
 
 
@@ -208,7 +214,11 @@ def _deleted(sender, instance, **kwargs):
 def _saved(sender, instance, created=False, **kwargs):
     # A page created live (copied with its live status, imported) is in
     # menus without a publish; sites and locales change URLs and languages.
-    if isinstance(instance, Site | Locale) or (
-        created and isinstance(instance, Page) and instance.live
+    # Models marked ``in_page_chrome`` (footer links, themes) are shown from
+    # what this module keeps.
+    if (
+        isinstance(instance, Site | Locale)
+        or getattr(instance, "in_page_chrome", False)
+        or (created and isinstance(instance, Page) and instance.live)
     ):
         bump_generation()

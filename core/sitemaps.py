@@ -4,14 +4,18 @@ each with ``xhtml:link`` alternates naming its live translations. Every
 response is cached and purged with the pages (core/pagecache)."""
 
 from django.conf import settings
+from django.contrib.sitemaps.views import SitemapIndexItem, x_robots_tag
 from django.db.models import Max, Q
+from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.http import http_date
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps import views as wagtail_sitemap_views
 from wagtail.models import Locale, Page, Site
 
 from core.pagecache.middleware import cacheable
 from core.pagecache.rules import sitemap_tags
+from core.site_url import absolute_url
 
 URLS_PER_SITEMAP = 10_000
 SECTION = "pages"
@@ -103,13 +107,25 @@ class LocalizedSitemap(Sitemap):
         return self.live_pages().aggregate(latest=Max("last_published_at"))["latest"]
 
 
+@x_robots_tag
 def sitemap(request):
-    """The sitemap index."""
+    """The sitemap index: one entry per page of at most URLS_PER_SITEMAP
+    URLs, on SITE_URL (Django's index would name the request's host)."""
     cacheable(request, sitemap_tags())
-    return wagtail_sitemap_views.index(
+    pages = LocalizedSitemap(request)
+    location = absolute_url(request, reverse("sitemap_section", kwargs={"section": SECTION}))
+    lastmod = pages.get_latest_lastmod()
+    entries = [
+        SitemapIndexItem(location if number == 1 else f"{location}?p={number}", lastmod)
+        for number in pages.paginator.page_range
+    ]
+    headers = {"Last-Modified": http_date(lastmod.timestamp())} if lastmod else None
+    return TemplateResponse(
         request,
-        sitemaps={SECTION: LocalizedSitemap},
-        sitemap_url_name="sitemap_section",
+        "sitemap_index.xml",
+        {"sitemaps": entries},
+        content_type="application/xml",
+        headers=headers,
     )
 
 

@@ -183,6 +183,9 @@ class FooterLink(TranslatableMixin, models.Model):
     """A link in the site footer (contact, imprint, privacy, accessibility
     statement...), per language: Admin → Snippets → Footer links."""
 
+    # Kept with the page chrome (core/chrome.py): a change renews it.
+    in_page_chrome = True
+
     label = models.CharField(
         _("label"), max_length=80, blank=True, help_text=_("Leave empty to use the page's title.")
     )

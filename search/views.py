@@ -8,6 +8,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale
 
+from core import chrome
+
 from .landing import latest_papers, popular_themes, suggest
 from .query import parse_params, run_search
 from .serializers import outcome_to_json
@@ -47,7 +49,9 @@ def search_page(request):
     else:
         if params.q:
             params.messages.append(_("Type a word or two to search."))
-        context["themes"] = popular_themes(locale)
+        context["themes"] = chrome.remembered(
+            request, f"popular-themes:{locale.pk}", lambda: popular_themes(locale)
+        )
         context["papers"] = latest_papers(locale)
     return TemplateResponse(request, "search/search_page.html", context)
 

@@ -46,6 +46,9 @@ class TaxonomyTerm(TranslatableMixin, index.Indexed, models.Model):
 
 
 class Theme(TaxonomyTerm):
+    # The search page's popular themes are kept with the page chrome.
+    in_page_chrome = True
+
     class Meta(TaxonomyTerm.Meta):
         verbose_name = _("theme")
         verbose_name_plural = _("themes")

@@ -86,15 +86,24 @@ def footer_links(context):
     from home.models import FooterLink
 
     request = context.get("request")
-    rows = FooterLink.objects.filter(locale__language_code=get_language()).select_related("page")
-    links = []
-    for link in rows:
-        if link.page_id:
-            if not link.page.live:
-                continue
-            href = link.page.get_url(request)
-        else:
-            href = link.url
-        if href:
-            links.append((link.text, href))
-    return links
+    language = get_language()
+
+    def compute():
+        rows = FooterLink.objects.filter(locale__language_code=language).select_related("page")
+        links = []
+        for link in rows:
+            if link.page_id:
+                if not link.page.live:
+                    continue
+                href = link.page.get_url(request)
+            else:
+                href = link.url
+            if href:
+                links.append((link.text, href))
+        return links
+
+    if request is None:
+        return compute()
+    from core import chrome
+
+    return chrome.remembered(request, f"footer:{language}", compute)

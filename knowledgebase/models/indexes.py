@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
+from core import chrome
 from core.models import BaseIndexPage
 from knowledgebase import calendar, feeds
 from knowledgebase.listing import FILTER_NAMES, build_listing
@@ -136,7 +137,11 @@ class NewsIndexPage(KnowledgeIndexPage):
         context["feed_atom_url"] = base + self.reverse_subpage("feed_atom")
         # Served without the sub-route's slash (knowledgebase/urls.py).
         context["events_ics_url"] = base + "events.ics"
-        context["has_upcoming_events"] = has_upcoming_events(self.locale)
+        # Changes only when a page is published or moved, or a day passes.
+        key = f"upcoming-events:{self.locale_id}:{timezone.localdate().isoformat()}"
+        context["has_upcoming_events"] = chrome.remembered(
+            request, key, lambda: has_upcoming_events(self.locale)
+        )
         return context
 
     @path("feed/rss/", name="feed_rss")

@@ -8,6 +8,7 @@ import io
 
 import pytest
 from django.core import mail
+from django.core.cache import caches
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -21,7 +22,12 @@ def path_of(link):
     return link.split("testserver", 1)[1]
 
 
-def test_document_page_shows_the_form_without_a_csrf_token(client, consultation, guideline):
+def test_document_page_shows_the_form_without_a_csrf_token(
+    client, consultation, guideline, settings
+):
+    # With the page cache on, the page is one the cache may keep for everyone.
+    settings.PAGE_CACHE_ENABLED = True
+    caches["pages"].clear()
     response = client.get(guideline.url)
     html = response.content.decode()
     assert response.status_code == 200
@@ -34,7 +40,9 @@ def test_document_page_shows_the_form_without_a_csrf_token(client, consultation,
     # No per-visitor token: the page is the same for every anonymous visitor.
     assert "csrfmiddlewaretoken" not in html
     assert "csrftoken" not in response.cookies
-    assert "private" not in response.get("Cache-Control", "")
+    assert "public" in response["Cache-Control"]
+    assert client.get(guideline.url)["X-Page-Cache"] == "hit"
+    caches["pages"].clear()
     assert reverse("consultation_privacy") in html
 
 

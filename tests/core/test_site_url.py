@@ -57,7 +57,9 @@ def test_the_site_takes_the_public_address(public):
 
 
 def test_sitemap_locations_use_it(client, public):
-    root = xml(client.get("/sitemap.xml").content)
+    index = xml(client.get("/sitemap.xml").content)
+    assert [loc.text for loc in index.iter(f"{SITEMAP}loc")] == [PUBLIC + "/sitemap-pages.xml"]
+    root = xml(client.get("/sitemap-pages.xml").content)
     locations = [loc.text for loc in root.iter(f"{SITEMAP}loc")]
     assert PUBLIC + "/en/news/hub-opens/" in locations
     assert all(loc.startswith(PUBLIC + "/") for loc in locations), locations

@@ -43,7 +43,7 @@ def test_opportunities_are_found_by_site_search(client, opportunities):
 
 
 def test_opportunities_are_in_the_sitemap(client, opportunities):
-    root = ET.fromstring(client.get("/sitemap.xml").content)  # noqa: S314 (our own response)
+    root = ET.fromstring(client.get("/sitemap-pages.xml").content)  # noqa: S314 (our own response)
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     locations = {url.find("s:loc", ns).text for url in root.findall("s:url", ns)}
     assert any(loc.endswith("/en/funding/design-export-grant/") for loc in locations)

@@ -70,3 +70,22 @@ def test_only_those_allowed_may_edit_footer_links(client, home, superuser, djang
     assert client.get(url).status_code in (302, 403)
     client.force_login(superuser)
     assert client.get(url).status_code == 200
+
+
+def test_an_edited_link_shows_at_once_and_a_warm_footer_costs_nothing(
+    client, home, contact, django_assert_num_queries
+):
+    link = FooterLink.objects.create(locale=home.locale, label="Imprint", url="https://a.example/")
+    assert "https://a.example/" in footer(client.get("/en/").content.decode())
+    from django.template import Context, Template
+    from django.test import RequestFactory
+
+    template = Template("{% load ui_tags %}{% footer_links as links %}{{ links|length }}")
+    with django_assert_num_queries(0):  # kept with the page chrome
+        template.render(Context({"request": RequestFactory().get("/en/")}))
+    link.url = "https://b.example/"
+    link.save()
+    html = footer(client.get("/en/").content.decode())
+    assert "https://b.example/" in html and "https://a.example/" not in html
+    link.delete()
+    assert "https://b.example/" not in footer(client.get("/en/").content.decode())

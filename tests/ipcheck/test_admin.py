@@ -136,7 +136,7 @@ def test_ip_check_page_is_searchable_and_in_the_sitemap(client, check_page):
     response = client.get("/en/search/", {"q": "questionnaire creative business"})
     assert response.status_code == 200
     assert 'href="/en/ip-check/"' in response.content.decode()
-    body = client.get("/sitemap.xml").content.decode()
+    body = client.get("/sitemap-pages.xml").content.decode()
     assert "/en/ip-check/" in body
 
 

@@ -23,8 +23,10 @@ from django.test import TestCase
 
 from core.demo_tools import ensure_page
 from core.models import Sector, Theme
+from funding.models import FundingIndexPage
 from home.demo import ensure_home
 from home.models import ContentPage
+from ipcheck.models import IPCheckPage
 from knowledgebase.models import (
     CaseStoryIndexPage,
     GuidelineIndexPage,
@@ -41,6 +43,8 @@ from partners.models import (
     PartnerIndexPage,
     Service,
 )
+from tests.funding.conftest import opportunity
+from tests.ipcheck.conftest import QUESTIONS, rules
 from tests.knowledgebase.conftest import (
     make_event,
     make_guideline,
@@ -123,6 +127,13 @@ def build_site(items: int) -> BuiltSite:
         pages["ExchangeIndexPage"] = ensure_page(
             home, ExchangeIndexPage, "exchanges", title="Exchanges", **menu
         )
+        pages["FundingIndexPage"] = ensure_page(
+            home, FundingIndexPage, "funding", title="Funding", **menu
+        )
+        pages["IPCheckPage"] = ensure_page(
+            home, IPCheckPage, "ip-check", title=f"{WORD} IP check", summary="Your IP.",
+            intro="<p>A short questionnaire.</p>", questions=QUESTIONS, rules=rules(),
+        )  # fmt: skip
         pages["HubPage"] = make_partner(
             pages["PartnerIndexPage"],
             HubPage,
@@ -208,6 +219,9 @@ def _grow(site, items):
         )
         site.last["CaseStoryPage"] = make_story(
             pages["CaseStoryIndexPage"], f"{WORD} story {n}", themes=("finance",), **linked
+        )
+        site.last["FundingOpportunityPage"] = opportunity(
+            pages["FundingIndexPage"], f"grant-{n}", title=f"{WORD} grant {n}", eu_wide=True
         )
         site.last["NewsPage"] = make_news(pages["NewsIndexPage"], f"{WORD} news {n}", **linked)
         site.last["EventPage"] = make_event(pages["NewsIndexPage"], f"{WORD} event {n}", **linked)
