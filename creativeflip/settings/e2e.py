@@ -5,3 +5,4 @@ from .test import *  # noqa: F403
 
 DATABASES["default"].pop("TEST", None)  # noqa: F405
 MEDIA_ROOT = BASE_DIR / ".e2e-media"  # noqa: F405
+SERVE_MEDIA = True  # images and renditions, as under make run (never documents)

@@ -11,11 +11,23 @@ from playwright.sync_api import expect
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 
 
+def _read(url):
+    with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 (our own server)
+        return ET.fromstring(response.read())  # noqa: S314 (our own server)
+
+
 def _sitemap(live_site):
-    with urllib.request.urlopen(live_site + "/sitemap.xml", timeout=10) as response:
-        root = ET.fromstring(response.read())  # noqa: S314 (our own server)
+    """Every page of the sitemap: the index, then each of its pages (their
+    addresses are on SITE_URL; read them from the server under test)."""
+    index = _read(live_site + "/sitemap.xml")
+    urls = []
+    for loc in index.findall("s:sitemap/s:loc", NS):
+        parts = urlsplit(loc.text)
+        urls += _read(f"{live_site}{parts.path}{'?' + parts.query if parts.query else ''}").findall(
+            "s:url", NS
+        )
     pages = {}
-    for url in root.findall("s:url", NS):
+    for url in urls:
         path = urlsplit(url.find("s:loc", NS).text).path
         pages[path] = {
             link.get("hreflang"): urlsplit(link.get("href")).path
