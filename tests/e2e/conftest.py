@@ -11,6 +11,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -86,29 +87,31 @@ def live_site(e2e_env):
     manage(e2e_env, "migrate", "--noinput")
     manage(e2e_env, "load_demo", "-v0")
     port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "manage.py", "runserver", "--noreload", "--insecure", f"127.0.0.1:{port}"],
-        cwd=ROOT,
-        env=e2e_env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            urllib.request.urlopen(base + "/healthz/", timeout=2)
-            break
-        except OSError as error:
-            if server.poll() is not None or time.monotonic() > deadline:
-                server.kill()
-                raise RuntimeError(
-                    "the e2e server did not start:\n" + server.stderr.read().decode()
-                ) from error
-            time.sleep(0.3)
-    yield base
-    server.terminate()
-    server.wait(timeout=10)
+    # The server's log goes to a file: runserver writes a line per request to
+    # stderr, and a pipe nobody reads fills up (64 KB) and stops the server.
+    with tempfile.TemporaryFile() as log:
+        server = subprocess.Popen(
+            [sys.executable, "manage.py", "runserver", "--noreload", "--insecure",
+             f"127.0.0.1:{port}"],
+            cwd=ROOT, env=e2e_env, stdout=subprocess.DEVNULL, stderr=log,
+        )  # fmt: skip
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(base + "/healthz/", timeout=2)
+                break
+            except OSError as error:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    server.kill()
+                    log.seek(0)
+                    raise RuntimeError(
+                        "the e2e server did not start:\n" + log.read().decode()
+                    ) from error
+                time.sleep(0.3)
+        yield base
+        server.terminate()
+        server.wait(timeout=10)
 
 
 @pytest.fixture(scope="session")
