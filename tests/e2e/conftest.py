@@ -84,9 +84,12 @@ def live_site(e2e_env):
     sqlite = ROOT / ".e2e-db.sqlite3"
     if e2e_env["DATABASE_URL"].startswith("sqlite") and sqlite.exists():
         sqlite.unlink()
+    # The site's public address is the test server's, as SITE_URL makes it
+    # under make run: every absolute link the site writes points back here.
+    port = _free_port()
+    e2e_env["SITE_URL"] = f"http://127.0.0.1:{port}"
     manage(e2e_env, "migrate", "--noinput")
     manage(e2e_env, "load_demo", "-v0")
-    port = _free_port()
     # The server's log goes to a file: runserver writes a line per request to
     # stderr, and a pipe nobody reads fills up (64 KB) and stops the server.
     with tempfile.TemporaryFile() as log:
