@@ -60,7 +60,7 @@ fix: install
 
 ## Extract interface strings into locale/<lang>/LC_MESSAGES/django.po.
 messages: install
-	$(PY) manage.py makemessages --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=media -l de -l fr -l it -l es -l pl -l el
+	$(PY) manage.py makemessages --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=media $$($(PY) core/languages.py)
 
 clean:
 	rm -rf $(VENV) node_modules db.sqlite3 .test-db*.sqlite3 .e2e-db*.sqlite3 .test-media

@@ -16,12 +16,13 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from core.demo_tools import TARGET_LANGUAGES, content_of, publish_if_changed
+from core.languages import CODES
 from core.models import Sector
 from funding.models import FundingIndexPage, FundingOpportunityPage, FundingRelatedPage
 from home.models import HomePage
 
 DATA = Path(__file__).parent / "demo_data"
-LANGS = ["en", "de", "fr", "it", "es", "pl", "el"]
+LANGS = CODES
 
 
 def read(name: str):

@@ -13,6 +13,7 @@ from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from core import languages
 from creativeflip.email_settings import email_settings, flag
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -140,17 +141,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Languages. English is the source locale; every page exists in all seven.
-LANGUAGE_CODE = "en"
-LANGUAGES = [
-    ("en", "English"),
-    ("de", "Deutsch"),
-    ("fr", "Français"),
-    ("it", "Italiano"),
-    ("es", "Español"),
-    ("pl", "Polski"),
-    ("el", "Ελληνικά"),
-]
+# Languages (core/languages.py has the table). English is the source
+# locale; every page exists in every language.
+LANGUAGE_CODE = languages.SOURCE
+LANGUAGES = languages.choices()
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
