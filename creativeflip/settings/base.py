@@ -44,10 +44,8 @@ INSTALLED_APPS = [
     # Wagtail and translation.
     "wagtail_localize",
     "wagtail_localize.locales",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
-    "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.api.v2",
     "wagtail.embeds",
@@ -101,7 +99,6 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "wagtail.contrib.settings.context_processors.settings",
             ],
         },
     },
@@ -184,7 +181,8 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILSEARCH_HITS_MAX_AGE = 30
 
-# Limits on PDF text extraction (core.documents).
+# Limits on document text extraction: SiteDocument (core/models/documents.py)
+# passes them to core/extraction.py.
 DOCUMENT_TEXT_MAX_PAGES = int(os.environ.get("DOCUMENT_TEXT_MAX_PAGES", "300"))
 DOCUMENT_TEXT_MAX_CHARS = int(os.environ.get("DOCUMENT_TEXT_MAX_CHARS", "1000000"))
 DOCUMENT_TEXT_MAX_SECONDS = float(os.environ.get("DOCUMENT_TEXT_MAX_SECONDS", "10"))
