@@ -23,7 +23,7 @@ def test_the_walk_finds_pages_and_snippets():
 
 def test_registries_name_real_models():
     labels = {registry.label(m) for m in registry.project_models()}
-    # NOT_TRANSLATED may name plain models (ESCO concepts) that are not
+    # not_translated may name plain models (ESCO concepts) that are not
     # snippets yet; they must still exist.
     from django.apps import apps
 
