@@ -32,6 +32,7 @@ run: install
 test: install e2e-deps
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 	DJANGO_SETTINGS_MODULE=creativeflip.settings.test $(PY) manage.py makemigrations --check --dry-run
 	command -v msgfmt >/dev/null && $(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v0 || echo "gettext not installed: interface stays in English"
 	$(VENV)/bin/pytest -m "not e2e" -n 2 $(PYTEST_ARGS)
@@ -52,6 +53,7 @@ node_modules/axe-core/axe.min.js node_modules/vnu-jar/build/dist/vnu.jar: packag
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 fix: install
 	$(VENV)/bin/ruff check --fix .
@@ -60,7 +62,7 @@ fix: install
 
 ## Extract interface strings into locale/<lang>/LC_MESSAGES/django.po.
 messages: install
-	$(PY) manage.py makemessages --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=media -l de -l fr -l it -l es -l pl -l el
+	$(PY) manage.py makemessages --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=media $$($(PY) core/languages.py)
 
 clean:
 	rm -rf $(VENV) node_modules db.sqlite3 .test-db*.sqlite3 .e2e-db*.sqlite3 .test-media

@@ -27,6 +27,8 @@ from urllib.parse import urlsplit, urlunsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from core.languages import CODES  # noqa: E402 - after the path is set
+
 WORDS = [
     *[
         "funding",
@@ -68,7 +70,7 @@ PAGE_TYPES = [
     "partners.ExchangePage",
     "partners.HubPage",
 ]
-LANGUAGES = ["en", "de", "fr", "it", "es", "pl", "el"]
+LANGUAGES = list(CODES)
 COUNTRIES = ["DE", "FR", "IT", "ES", "PL", "GR", "BE", "NL", "AT", "PT"]
 
 

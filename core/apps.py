@@ -9,7 +9,10 @@ class CoreConfig(AppConfig):
         from django.conf import settings
         from django.db.models.signals import post_migrate
 
+        from core import patches
         from core.site_url import on_post_migrate, parse
+
+        patches.connect()  # workarounds for upstream behaviour (core/patches/)
 
         limit_decoded_pixels()
         if getattr(settings, "SITE_URL", ""):

@@ -1,5 +1,6 @@
 """Demo step: the taxonomy in every language (English is seeded by migration)."""
 
+from core.languages import TARGET_CODES
 from core.models import Audience, Sector, Theme
 from core.translation import translate_object
 
@@ -237,7 +238,7 @@ def load(context):
     count = 0
     for model in (Theme, Sector, Audience):
         for term in model.objects.filter(locale__language_code="en"):
-            for code in ("de", "fr", "it", "es", "pl", "el"):
+            for code in TARGET_CODES:
                 strings = {en: by_lang[code] for en, by_lang in NAMES.items() if code in by_lang}
                 translate_object(term, code, strings)
             count += 1

@@ -12,10 +12,11 @@ from django.core.files.images import ImageFile
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale
 
+from core.languages import CODES
 from core.pictures import choose, logo, pattern
 
 DATA = Path(__file__).parent / "demo_data" / "pictures.yaml"
-LANGUAGES = ("en", "de", "fr", "it", "es", "pl", "el")
+LANGUAGES = CODES
 
 
 def _collection():

@@ -1,9 +1,8 @@
 """Helpers for each app's ``demo.py``: idempotent pages and linked
 translations, with progress on the command's output."""
 
-import random
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.conf import settings
 from wagtail.models import Page
@@ -17,12 +16,7 @@ TARGET_LANGUAGES = [code for code, _name in settings.LANGUAGES if code != settin
 class DemoContext:
     stdout: object
     style: object
-    seed: int = 2026
     verbosity: int = 1
-    rng: random.Random = field(init=False)
-
-    def __post_init__(self):
-        self.rng = random.Random(self.seed)
 
     def step(self, message: str) -> None:
         if self.verbosity:

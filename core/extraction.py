@@ -31,6 +31,7 @@ import sys
 import time
 from collections import Counter
 from dataclasses import asdict, dataclass, field
+from functools import cache
 
 # Outcomes of an extraction. "ok" and "partial" carry text; the others do not.
 OK = "ok"
@@ -60,149 +61,18 @@ class Extraction:
 
 # -- language ---------------------------------------------------------------
 
-# Frequent function words of the seven site languages. Short and distinctive
-# enough to tell the languages apart on a page or two of text.
-STOPWORDS = {
-    "en": [
-        "the",
-        "and",
-        "of",
-        "to",
-        "in",
-        "is",
-        "that",
-        "for",
-        "with",
-        "are",
-        "this",
-        "as",
-        "on",
-        "be",
-        "by",
-        "from",
-        "or",
-        "which",
-    ],
-    "de": [
-        "der",
-        "die",
-        "und",
-        "das",
-        "ist",
-        "nicht",
-        "mit",
-        "den",
-        "von",
-        "zu",
-        "auf",
-        "ein",
-        "eine",
-        "für",
-        "sich",
-        "des",
-        "auch",
-        "wird",
-    ],
-    "fr": [
-        "le",
-        "la",
-        "les",
-        "et",
-        "des",
-        "est",
-        "une",
-        "pour",
-        "dans",
-        "que",
-        "qui",
-        "sur",
-        "du",
-        "par",
-        "pas",
-        "au",
-        "avec",
-        "sont",
-    ],
-    "it": [
-        "il",
-        "di",
-        "che",
-        "la",
-        "per",
-        "non",
-        "una",
-        "sono",
-        "della",
-        "con",
-        "del",
-        "gli",
-        "nel",
-        "alla",
-        "anche",
-        "come",
-        "più",
-    ],
-    "es": [
-        "el",
-        "los",
-        "las",
-        "y",
-        "que",
-        "por",
-        "una",
-        "con",
-        "para",
-        "del",
-        "se",
-        "es",
-        "como",
-        "más",
-        "pero",
-        "sus",
-        "también",
-    ],
-    "pl": [
-        "i",
-        "w",
-        "na",
-        "się",
-        "nie",
-        "z",
-        "do",
-        "jest",
-        "że",
-        "to",
-        "jak",
-        "dla",
-        "oraz",
-        "przez",
-        "są",
-        "od",
-        "lub",
-        "także",
-    ],
-    "el": [
-        "και",
-        "το",
-        "της",
-        "η",
-        "να",
-        "σε",
-        "του",
-        "τα",
-        "με",
-        "για",
-        "που",
-        "οι",
-        "την",
-        "από",
-        "είναι",
-        "στην",
-        "των",
-    ],
-}
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-_SETS = {code: frozenset(words) for code, words in STOPWORDS.items()}
+
+
+@cache
+def _stopword_sets() -> dict[str, frozenset[str]]:
+    """Frequent function words of each site language (core/languages.py),
+    short and distinctive enough to tell the languages apart on a page or
+    two of text. Imported here, not at the top: the child process runs this
+    file without the project on its path."""
+    from core import languages
+
+    return {lang.code: frozenset(lang.stopwords.split()) for lang in languages.TABLE}
 
 
 def detect_language(text: str, sample: int = 20000) -> str:
@@ -212,7 +82,7 @@ def detect_language(text: str, sample: int = 20000) -> str:
     if not words:
         return ""
     counts = Counter(words)
-    scores = {code: sum(counts[w] for w in stop) for code, stop in _SETS.items()}
+    scores = {code: sum(counts[w] for w in stop) for code, stop in _stopword_sets().items()}
     ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
     (best, top), (_second, runner_up) = ranked[0], ranked[1]
     if top < 5 or top < len(words) * 0.05 or top <= runner_up * 1.2:

@@ -19,16 +19,9 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from wagtail.wagtail_hooks import require_wagtail_login
 
 from core import document_access, page_visibility, restrictions
-from core.localization import choosers, drafts, relations, views
+from core.localization import views
 from core.models import Audience, Sector, SiteDocument, Theme
 from core.pagecache import pages as pagecache_pages
-
-# Importing these connects the receivers that keep draft translations off the
-# live site and point synchronised taxonomy links at the page's locale, and the
-# form-field override that labels pickers with their locale.
-assert drafts.keep_live_row_on_draft
-assert relations.localize_page_relations
-assert choosers.LocaleLabelledMultipleChoiceField
 
 
 @hooks.register("register_admin_urls")

@@ -11,17 +11,19 @@ import datetime
 from pathlib import Path
 
 import yaml
-from django.apps import apps
 from django.utils import timezone
 from wagtail.models import Locale
 
 from core.demo_tools import TARGET_LANGUAGES, content_of, publish_if_changed
+from core.languages import CODES
 from core.models import Sector
 from funding.models import FundingIndexPage, FundingOpportunityPage, FundingRelatedPage
 from home.models import HomePage
+from knowledgebase.models import GuidelinePage
+from partners.models import PartnerPage
 
 DATA = Path(__file__).parent / "demo_data"
-LANGS = ["en", "de", "fr", "it", "es", "pl", "el"]
+LANGS = CODES
 
 
 def read(name: str):
@@ -55,14 +57,10 @@ def upsert(parent, model, slug, fields, relations=None):
 
 def partner_sections() -> dict:
     """English partner pages that exist in every language, by slug."""
-    try:
-        model = apps.get_model("partners", "PartnerPage")
-    except LookupError:
-        return {}
     found = {}
-    for page in model.objects.filter(locale__language_code="en"):
+    for page in PartnerPage.objects.filter(locale__language_code="en"):
         languages = set(
-            model.objects.filter(translation_key=page.translation_key).values_list(
+            PartnerPage.objects.filter(translation_key=page.translation_key).values_list(
                 "locale__language_code", flat=True
             )
         )
@@ -72,13 +70,9 @@ def partner_sections() -> dict:
 
 
 def related_pages() -> list:
-    """Two English finance guidelines, when the knowledge base has them."""
-    try:
-        model = apps.get_model("knowledgebase", "GuidelinePage")
-    except LookupError:
-        return []
+    """Two English finance guidelines."""
     return list(
-        model.objects.live()
+        GuidelinePage.objects.live()
         .filter(locale__language_code="en", themes__slug="finance")
         .order_by("pk")[:2]
     )

@@ -1,4 +1,3 @@
-from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -119,16 +118,12 @@ class HomePage(BasePage):
         return card_pages(by_key[key] for key in keys if key in by_key)
 
     def latest_news(self, limit: int = 3):
-        """The newest news items of this page's language; empty until the
-        knowledge base provides news."""
+        """The newest news items of this page's language."""
         from core.visibility import public
+        from knowledgebase.models import NewsPage
 
-        try:
-            news_page = apps.get_model("knowledgebase", "NewsPage")
-        except LookupError:
-            return []
         return (
-            public(news_page.objects.live())
+            public(NewsPage.objects.live())
             .filter(locale_id=self.locale_id)
             .order_by("-date")[:limit]
         )

@@ -9,7 +9,6 @@ import datetime
 import io
 from collections.abc import Iterable
 
-from django.apps import apps
 from django.core.files.base import ContentFile
 from wagtail.models import Locale
 
@@ -33,6 +32,8 @@ from knowledgebase.models import (
     PolicyPaperPage,
 )
 from knowledgebase.pdf import make_pdf
+from partners.demo_data import EDUCATION_PARTNERS, HUBS
+from partners.models import PartnerPage
 
 INDEX_MODELS = {
     "policy-papers": PolicyPaperIndexPage,
@@ -64,18 +65,10 @@ def terms(model, slugs):
 
 
 def partner_pages() -> dict:
-    try:
-        model = apps.get_model("partners", "PartnerPage")
-    except LookupError:
-        return {}
-    return {p.slug: p for p in model.objects.filter(locale__language_code="en")}
+    return {p.slug: p for p in PartnerPage.objects.filter(locale__language_code="en")}
 
 
 def partner_names() -> dict:
-    try:
-        from partners.demo_data import EDUCATION_PARTNERS, HUBS
-    except ImportError:
-        return {}
     return {row[0]: row[2] for row in HUBS + EDUCATION_PARTNERS}
 
 

@@ -5,7 +5,9 @@ Each entry's ``text`` maps a language to a tuple of fields in a fixed order
 (see the FIELDS constants); ``knowledgebase.demo`` turns them into pages and
 into the translation tables wagtail-localize needs."""
 
-LANGS = ("en", "de", "fr", "it", "es", "pl", "el")
+from core.languages import CODES
+
+LANGS = CODES
 
 # (slug, model name, title, intro) per language.
 INDEX_FIELDS = ("title", "intro")

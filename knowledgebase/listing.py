@@ -27,6 +27,7 @@ from wagtail.models import Page
 
 from core.models import Audience, Sector, Theme
 from core.visibility import public
+from partners.models import PartnerPage
 
 PER_PAGE = 12
 FILTER_NAMES = ("theme", "sector", "audience", "country", "partner", "year")
@@ -43,15 +44,6 @@ CARD_SELECT = {
     "policypaperpage": ("document",),
     "guidelinepage": ("document",),
 }
-
-
-def _partner_model():
-    from django.apps import apps
-
-    try:
-        return apps.get_model("partners", "PartnerPage")
-    except LookupError:
-        return None
 
 
 class FilterForm(forms.Form):
@@ -137,14 +129,12 @@ def _term_choices(locale) -> dict[str, list[tuple[str, str]]]:
         .values_list(Value(name, output_field=CharField()), "slug", "name")
         for name, model in (("theme", Theme), ("sector", Sector), ("audience", Audience))
     ]
-    partner_model = _partner_model()
-    if partner_model is not None:
-        parts.append(
-            partner_model.objects.live()
-            .filter(locale=locale)
-            .order_by()
-            .values_list(Value("partner", output_field=CharField()), "slug", "title")
-        )
+    parts.append(
+        PartnerPage.objects.live()
+        .filter(locale=locale)
+        .order_by()
+        .values_list(Value("partner", output_field=CharField()), "slug", "title")
+    )
     choices = {"theme": [], "sector": [], "audience": [], "partner": []}
     for name, slug, label in sorted(parts[0].union(*parts[1:], all=True), key=lambda r: r[2]):
         choices[name].append((slug, label))
@@ -152,11 +142,8 @@ def _term_choices(locale) -> dict[str, list[tuple[str, str]]]:
 
 
 def _partner_pages(locale) -> list:
-    partner_model = _partner_model()
-    if partner_model is None:
-        return []
     return list(
-        partner_model.objects.live()
+        PartnerPage.objects.live()
         .filter(locale=locale)
         .order_by("title")
         .only("id", "title", "slug", "path", "translation_key")

@@ -8,6 +8,7 @@ from django.core.files.base import ContentFile
 from wagtail.models import Collection
 
 from core.demo_tools import ensure_page
+from core.languages import CODES
 from core.models import Audience, Sector, SiteDocument, Theme
 from home.models import HomePage
 from learning import esco_import
@@ -35,7 +36,7 @@ from learning.models import (
 
 DATA = Path(__file__).resolve().parent / "demo_data"
 ESCO = "http://data.europa.eu/esco/"
-LANGUAGES = ["en", "de", "fr", "it", "es", "pl", "el"]
+LANGUAGES = list(CODES)
 GUIDE_TITLE = "Teacher notes for the Creative FLIP learning modules"
 GUIDE_TEXT = (
     "Teacher notes for the Creative FLIP learning modules.\n\n"

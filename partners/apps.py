@@ -5,4 +5,6 @@ class PartnersConfig(AppConfig):
     name = "partners"
 
     def ready(self):
-        from partners import signals  # noqa: F401
+        from partners import signals
+
+        signals.connect()

@@ -1,7 +1,9 @@
 """Demo text for the partners app, written for this project, in seven
 languages. Each entry: English, then de, fr, it, es, pl, el."""
 
-LANGS = ("de", "fr", "it", "es", "pl", "el")
+from core.languages import TARGET_CODES
+
+LANGS = TARGET_CODES
 
 
 def table(*rows):

@@ -8,17 +8,12 @@ class SearchConfig(AppConfig):
     def ready(self):
         from django.conf import settings
         from django_tasks.signals import task_finished
-        from wagtail.models import Page
         from wagtail.signals import page_published
 
         from . import facet_rows, indexing
 
         page_published.connect(facet_rows.on_page_published, dispatch_uid="search-facet-rows")
         task_finished.connect(indexing.on_task_finished, dispatch_uid="search-task-failures")
-
-        for model in apps.get_models():
-            if issubclass(model, Page) and indexing.has_document(model):
-                indexing.add_document_text(model)
 
         document_model = apps.get_model(settings.WAGTAILDOCS_DOCUMENT_MODEL)
         post_save.connect(

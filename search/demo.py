@@ -4,9 +4,10 @@ The promoted page is the newest English policy paper when the knowledge base
 has one, else the English home page; visitors see it in their own language
 (search resolves the translation). Idempotent."""
 
-from django.apps import apps
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
+
+from knowledgebase.models import PolicyPaperPage
 
 QUERIES = {
     "en": "funding",
@@ -21,13 +22,11 @@ DESCRIPTION = "Start here: how creative hubs fund their work."
 
 
 def promoted_target():
-    try:
-        paper = apps.get_model("knowledgebase", "PolicyPaperPage")
-        found = paper.objects.live().filter(locale__language_code="en").order_by("-pk").first()
-        if found is not None:
-            return found
-    except LookupError:
-        pass
+    found = (
+        PolicyPaperPage.objects.live().filter(locale__language_code="en").order_by("-pk").first()
+    )
+    if found is not None:
+        return found
     return Page.objects.live().filter(locale__language_code="en", depth=2).first()
 
 

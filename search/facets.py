@@ -24,6 +24,8 @@ from django.db.models import ForeignKey, ManyToManyField
 from django.utils import timezone
 from django_countries import countries as country_names
 
+from core.models import Sector, Theme
+
 FACETS = ["type", "theme", "sector", "country", "partner", "year", "document"]
 FACETS += ["instrument", "deadline"]
 
@@ -71,21 +73,19 @@ def model_field(model, name):
 
 
 def partner_model():
-    try:
-        return apps.get_model("partners", "PartnerPage")
-    except LookupError:
-        return None
+    from partners.models import PartnerPage  # not at the top: search's backends load early
+
+    return PartnerPage
 
 
 def partners_by_path(locale) -> dict[str, dict]:
     """Live partner pages of ``locale``: path -> {pk, title, country}."""
-    model = partner_model()
-    if model is None:
-        return {}
-    fields = ["pk", "path", "title"]
-    if model_field(model, "country") is not None:
-        fields.append("country")
-    rows = model.objects.live().filter(locale=locale).values(*fields)
+    rows = (
+        partner_model()
+        .objects.live()
+        .filter(locale=locale)
+        .values("pk", "path", "title", "country")
+    )
     return {row["path"]: row for row in rows}
 
 
@@ -112,7 +112,7 @@ def collect_facts(hits: list[tuple[int, int, str]], locale) -> dict[int, Facts]:
                 for pk, value in model.objects.filter(pk__in=pks).values_list("pk", lookup):
                     if value is not None:
                         getattr(facts[pk], attr).add(value)
-        if partner_cls is not None and issubclass(model, partner_cls):
+        if issubclass(model, partner_cls):
             for pk in pks:  # a partner is its own partner
                 facts[pk].partners.add(pk)
 
@@ -185,7 +185,7 @@ def term_labels(values_by_facet: dict, locale) -> dict[str, dict[str, str]]:
         values = list(values_by_facet.get(facet, ()))
         if not values:
             continue
-        model = apps.get_model("core", "Theme" if facet == "theme" else "Sector")
+        model = Theme if facet == "theme" else Sector
         parts.append(
             model.objects.filter(locale=locale, slug__in=values)
             .order_by()
@@ -217,7 +217,7 @@ def labels(facet: str, values, locale) -> dict[str, str]:
                 out[value] = str(model._meta.verbose_name)
         return out
     if facet in ("theme", "sector"):
-        model = apps.get_model("core", "Theme" if facet == "theme" else "Sector")
+        model = Theme if facet == "theme" else Sector
         names = dict(
             model.objects.filter(locale=locale, slug__in=values).values_list("slug", "name")
         )
@@ -226,11 +226,10 @@ def labels(facet: str, values, locale) -> dict[str, str]:
         codes = [v for v in values if len(v) == 2 and v.isascii() and v.isalpha()]
         return {value: str(country_names.name(value) or value) for value in codes}
     if facet == "partner":
-        model = partner_model()
         ids = {value: small_int(value) for value in values}
         ids = {value: pk for value, pk in ids.items() if pk is not None}
-        rows = model.objects.filter(pk__in=ids.values()) if model else []
-        titles = dict(rows.values_list("pk", "title")) if model else {}
+        rows = partner_model().objects.filter(pk__in=ids.values())
+        titles = dict(rows.values_list("pk", "title"))
         return {value: titles[pk] for value, pk in ids.items() if pk in titles}
     if facet == "document":
         from django.utils.translation import gettext

@@ -4,9 +4,10 @@
   logs ``state=FAILED`` at INFO/WARNING. Here every failed search task is
   logged at ERROR with its traceback and remembered in ``FAILURES`` (tests
   fail on it).
-- Pages that attach a document (a ``document`` foreign key) get the
-  document's text into their own index entry, so a phrase only found in the
-  PDF finds the page.
+- Pages that attach a document (a ``document`` foreign key) declare
+  ``RelatedFields("document", …)`` in their ``search_fields``, so a phrase
+  only found in the PDF finds the page (``tests/core/test_patches.py``
+  checks that each does).
 - Saving a document reindexes the live pages that refer to it, found through
   Wagtail's reference index.
 """
@@ -45,19 +46,6 @@ def has_document(model) -> bool:
     except Exception:
         return False
     return isinstance(field, ForeignKey)
-
-
-def add_document_text(model) -> None:
-    """Index ``document.text`` with the page, unless the page type already
-    declares it."""
-    fields = list(getattr(model, "search_fields", []))
-    for field in fields:
-        if isinstance(field, index.RelatedFields) and field.field_name == "document":
-            return
-    model.search_fields = [
-        *fields,
-        index.RelatedFields("document", [index.SearchField("text"), index.SearchField("title")]),
-    ]
 
 
 def pages_using_document(document):

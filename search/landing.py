@@ -1,13 +1,14 @@
 """What the search page shows before a query, and the suggestions for the
 search box. Page types take part by their fields, not by name, except the
-'latest papers' list, which reads knowledgebase.PolicyPaperPage when the app
-provides it."""
+'latest papers' list, which reads knowledgebase.PolicyPaperPage."""
 
 from collections import Counter
 
 from django.apps import apps
 from django.db.models import Count, ManyToManyField
 from wagtail.models import Page
+
+from core.models import Theme
 
 from .facets import model_field
 from .query import WORD
@@ -39,18 +40,15 @@ def popular_themes(locale, limit: int = 8):
         counter.update({row["themes"]: row["n"] for row in rows})
     if not counter:
         return []
-    theme = apps.get_model("core", "Theme")
-    by_pk = {t.pk: t for t in theme.objects.filter(pk__in=list(counter), locale=locale)}
+    by_pk = {t.pk: t for t in Theme.objects.filter(pk__in=list(counter), locale=locale)}
     return [(by_pk[pk], n) for pk, n in counter.most_common(limit) if pk in by_pk]
 
 
 def latest_papers(locale, limit: int = 5):
-    try:
-        model = apps.get_model("knowledgebase", "PolicyPaperPage")
-    except LookupError:
-        return []
-    order = "-date" if model_field(model, "date") is not None else "-first_published_at"
-    return list(model.objects.live().public().filter(locale=locale).order_by(order, "-pk")[:limit])
+    from knowledgebase.models import PolicyPaperPage
+
+    papers = PolicyPaperPage.objects.live().public().filter(locale=locale)
+    return list(papers.order_by("-date", "-pk")[:limit])
 
 
 def skill_suggestions(text: str, language: str, limit: int = 5) -> list[str]:

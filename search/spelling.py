@@ -1,6 +1,6 @@
-"""'Did you mean': the closest words from the titles and summaries of the
-live pages of one locale (cached), for queries with few results. Works the
-same on every backend."""
+"""'Did you mean': the closest words from the titles of the live, public
+pages of one locale (cached), for queries with few results. Works the same
+on every backend."""
 
 import difflib
 import re

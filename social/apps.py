@@ -6,3 +6,7 @@ class SocialConfig(AppConfig):
     name = "social"
     verbose_name = _("Social feed")
     default_auto_field = "django.db.models.BigAutoField"
+    # Kept out of wagtail-localize (core.localization.registry), with the reason.
+    not_translated = {
+        "social.feedsource": "One source per feed, whatever its language; a field says which.",
+    }

@@ -2,7 +2,8 @@
 
 - Every ``ParentalManyToManyField`` in an admin form labels each choice with
   its language ("Finance (English)") when the target is translatable, so a
-  picker that lists several locales says which is which.
+  picker that lists several locales says which is which
+  (``core/patches/locale_labels.py`` makes it the field's default).
 - ``LocalizedAdminPageForm`` (a page's ``base_form_class``) goes further and
   offers only the items in the page's own locale, so the labels need no
   language, and shows a page's countries as checkboxes, the chosen first
@@ -15,9 +16,7 @@ chooser browses one locale's tree at a time.
 
 from django import forms
 from django_countries.widgets import LazySelectMultiple
-from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.admin.forms.models import register_form_field_override
 from wagtail.models import Page, TranslatableMixin
 
 from core.widgets import ChosenFirstCheckboxes
@@ -47,11 +46,6 @@ class LocaleLabelledMultipleChoiceField(forms.ModelMultipleChoiceField):
         if locale is None or not self.show_locale:
             return label
         return f"{label} ({locale.get_display_name()})"
-
-
-register_form_field_override(
-    ParentalManyToManyField, override={"form_class": LocaleLabelledMultipleChoiceField}
-)
 
 
 def restrict_to_locale(form, locale) -> None:

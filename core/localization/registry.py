@@ -1,65 +1,35 @@
-"""Every page type and translatable snippet must declare how it is translated.
-
-A model declares its decision with ``override_translatable_fields`` naming
-each field the project adds (``TranslatableField`` or ``SynchronizedField``
-from ``wagtail_localize.fields``). Models that are deliberately not translated
-through wagtail-localize are listed in ``NOT_TRANSLATED`` with the reason.
-``tests/i18n/test_completeness.py`` enforces this for the apps below.
+"""Which models go through wagtail-localize: every concrete page type,
+translatable model and snippet of the project's apps, except those an app
+keeps out on purpose (``not_translated`` on its ``AppConfig``: label ->
+reason). The status report lists these models; the rules each must follow
+are checked by ``tests/i18n/test_completeness.py``.
 """
 
+from pathlib import Path
+
 from django.apps import apps
-from django.db import models
-from django.db.models import ForeignObjectRel
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from django.conf import settings
 from wagtail.models import Page, TranslatableMixin
 from wagtail.snippets.models import get_snippet_models
-
-PROJECT_APPS = ["core", "home", "knowledgebase", "learning", "partners", "search", "funding"]
-
-# Models that are kept out of wagtail-localize on purpose, with the reason.
-NOT_TRANSLATED = {
-    "learning.skill": "ESCO concept keyed by its URI; labels are per-language rows beside it.",
-    "learning.occupation": "ESCO concept keyed by its URI; labels are per-language rows beside it.",
-    "learning.iscogroup": "ISCO group keyed by its code; labels are per-language rows beside it.",
-}
-
-# Models that do not declare yet: none. Keep it that way; an entry here is a
-# debt, and the completeness test fails for one that has since declared.
-PENDING: set[str] = set()
-
-# Links that must be copied unchanged into every translation.
-SYNCHRONISED_TARGETS = {
-    "core.theme",
-    "core.sector",
-    "core.audience",
-    "core.sitedocument",
-    "wagtailimages.image",
-    "learning.skill",
-    "learning.occupation",
-    "partners.partnerpage",
-}
-SYNCHRONISED_NAMES = {
-    "date",
-    "start_date",
-    "end_date",
-    "document",
-    "image",
-    "skills",
-    "partners",
-    "country",
-    "countries",
-    "latitude",
-    "longitude",
-    "coordinates",
-    "location",
-    "themes",
-    "sectors",
-    "audiences",
-}
 
 
 def label(model) -> str:
     return model._meta.label_lower
+
+
+def project_apps() -> list:
+    """The app configs whose code lives in this repository."""
+    root = Path(settings.BASE_DIR)
+    return [config for config in apps.get_app_configs() if Path(config.path).is_relative_to(root)]
+
+
+def not_translated() -> dict[str, str]:
+    """Models kept out of wagtail-localize, with the reason, as their apps
+    declare them."""
+    found = {}
+    for config in project_apps():
+        found.update(getattr(config, "not_translated", {}))
+    return found
 
 
 def project_models():
@@ -67,8 +37,8 @@ def project_models():
     apps, in a stable order."""
     snippets = set(get_snippet_models())
     found = []
-    for app_label in PROJECT_APPS:
-        for model in apps.get_app_config(app_label).get_models():
+    for config in project_apps():
+        for model in config.get_models():
             if model._meta.abstract or model._meta.proxy:
                 continue
             if issubclass(model, Page | TranslatableMixin) or model in snippets:
@@ -78,62 +48,5 @@ def project_models():
 
 def translatable_models():
     """The project models that go through wagtail-localize."""
-    return [m for m in project_models() if label(m) not in NOT_TRANSLATED]
-
-
-def declaring_class(model):
-    """The project class whose ``override_translatable_fields`` the model
-    uses: the model itself, or a project base class."""
-    for klass in model.__mro__:
-        if "override_translatable_fields" in klass.__dict__:
-            module = klass.__module__.split(".")[0]
-            return klass if module in PROJECT_APPS else None
-    return None
-
-
-def project_fields(model):
-    """Editable fields and child relations the project adds to the model
-    (not those of Wagtail's Page or TranslatableMixin)."""
-    base_names = set()
-    if issubclass(model, Page):
-        base_names |= {f.name for f in Page._meta.get_fields()}
-    base_names |= {"locale", "translation_key", "id"}
-    fields = []
-    for field in model._meta.get_fields():
-        if field.name in base_names:
-            continue
-        if isinstance(field, ForeignObjectRel):
-            # Reverse relations: only clusterable child relations (InlinePanel).
-            if _is_child_relation(field):
-                fields.append(field)
-            continue
-        if field.auto_created or not field.editable:
-            continue
-        if isinstance(field, models.OneToOneField) and field.remote_field.parent_link:
-            continue
-        if isinstance(field, ParentalKey):
-            continue  # an inline row's link to its parent page: structure, not content
-        fields.append(field)
-    return fields
-
-
-def _is_child_relation(field) -> bool:
-    from modelcluster.fields import ParentalKey
-
-    return isinstance(getattr(field, "remote_field", None), ParentalKey) or isinstance(
-        getattr(field, "field", None), ParentalKey
-    )
-
-
-def must_be_synchronised(field) -> bool:
-    """Dates, documents, images, taxonomy links, coordinates, skills,
-    partners and countries are copied, never translated."""
-    if field.name in SYNCHRONISED_NAMES:
-        return True
-    if isinstance(field, models.DateField | models.DateTimeField | models.TimeField):
-        return True
-    if isinstance(field, models.ForeignKey | ParentalManyToManyField | models.ManyToManyField):
-        target = field.related_model
-        if target is not None and label(target) in SYNCHRONISED_TARGETS:
-            return True
-    return False
+    skipped = not_translated()
+    return [m for m in project_models() if label(m) not in skipped]

@@ -6,7 +6,8 @@ The project's rule is that a page links the objects of its own locale
 (listings, facets and "published by" filter on them). Before any page is
 saved, each link that points into another locale is replaced by its
 translation in the page's locale, when one exists; links without a
-translation are kept. Covered:
+translation are kept. ``core/patches/synchronised_links.py`` runs this before
+every page save, ``BasePage.save_revision`` before every draft. Covered:
 
 - many-to-many links (``ParentalManyToManyField``) to any translatable model,
   snippets and pages alike (themes, partners, prerequisite paths, ...);
@@ -16,8 +17,6 @@ translation are kept. Covered:
 """
 
 from django.db import models
-from django.db.models.signals import pre_save
-from django.dispatch import receiver
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import get_all_child_relations
 from wagtail.models import Page, TranslatableMixin
@@ -40,7 +39,7 @@ def localized_fields(model):
     return fields
 
 
-def _child_page_links(model):
+def child_page_links(model):
     """(relation name, [page foreign keys]) of the inline rows of ``model``."""
     links = []
     for relation in get_all_child_relations(model):
@@ -74,7 +73,7 @@ def localize_relations(instance) -> None:
                 setattr(
                     instance, field.name, _translated(field.related_model, [value], locale_id)[0]
                 )
-    for accessor, keys in _child_page_links(type(instance)):
+    for accessor, keys in child_page_links(type(instance)):
         rows = list(getattr(instance, accessor).all())
         changed = False
         for key in keys:
@@ -99,12 +98,3 @@ def _translated(model, values, locale_id):
         for obj in model.objects.filter(translation_key__in=keys, locale_id=locale_id)
     }
     return [v if v.locale_id == locale_id else twins.get(v.translation_key, v) for v in values]
-
-
-@receiver(pre_save, dispatch_uid="cf_localize_snippet_links")
-def localize_page_relations(sender, instance, raw=False, update_fields=None, **kwargs):
-    if raw or not isinstance(instance, Page):
-        return
-    if update_fields is not None:
-        return  # partial saves (revision bookkeeping) touch no links
-    localize_relations(instance)

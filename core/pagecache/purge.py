@@ -278,7 +278,7 @@ def on_object_changed(sender, instance, **kwargs):
             purge_on_commit(page_change_tags(page))
         return
     label = instance._meta.label_lower
-    if label in PURGE_ALL or _is_setting(instance):
+    if label in PURGE_ALL:
         purge_on_commit({"all"})
         return
     if label in PURGE_LISTINGS:
@@ -295,12 +295,6 @@ def on_object_changed(sender, instance, **kwargs):
 PURGE_ALL = {"wagtailcore.site", "wagtailcore.locale"}
 PURGE_LISTINGS = {"social.socialpost", "social.feedsource"}
 _WATCHED: dict = {}
-
-
-def _is_setting(instance) -> bool:
-    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
-
-    return isinstance(instance, (BaseSiteSetting, BaseGenericSetting))
 
 
 def _watched(model) -> bool:

@@ -13,6 +13,7 @@ from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from core import languages
 from creativeflip.email_settings import email_settings, flag
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -43,10 +44,8 @@ INSTALLED_APPS = [
     # Wagtail and translation.
     "wagtail_localize",
     "wagtail_localize.locales",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
-    "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.api.v2",
     "wagtail.embeds",
@@ -100,7 +99,6 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "wagtail.contrib.settings.context_processors.settings",
             ],
         },
     },
@@ -140,17 +138,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Languages. English is the source locale; every page exists in all seven.
-LANGUAGE_CODE = "en"
-LANGUAGES = [
-    ("en", "English"),
-    ("de", "Deutsch"),
-    ("fr", "Français"),
-    ("it", "Italiano"),
-    ("es", "Español"),
-    ("pl", "Polski"),
-    ("el", "Ελληνικά"),
-]
+# Languages (core/languages.py has the table). English is the source
+# locale; every page exists in every language.
+LANGUAGE_CODE = languages.SOURCE
+LANGUAGES = languages.choices()
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
@@ -190,7 +181,8 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILSEARCH_HITS_MAX_AGE = 30
 
-# Limits on PDF text extraction (core.documents).
+# Limits on document text extraction: SiteDocument (core/models/documents.py)
+# passes them to core/extraction.py.
 DOCUMENT_TEXT_MAX_PAGES = int(os.environ.get("DOCUMENT_TEXT_MAX_PAGES", "300"))
 DOCUMENT_TEXT_MAX_CHARS = int(os.environ.get("DOCUMENT_TEXT_MAX_CHARS", "1000000"))
 DOCUMENT_TEXT_MAX_SECONDS = float(os.environ.get("DOCUMENT_TEXT_MAX_SECONDS", "10"))

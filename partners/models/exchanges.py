@@ -81,6 +81,7 @@ class ExchangePage(BasePage):
         index.SearchField("programme_round"),
         index.SearchField("goals"),
         index.SearchField("outcomes"),
+        index.RelatedFields("document", [index.SearchField("title"), index.SearchField("text")]),
         index.FilterField("programme_round"),
         index.FilterField("date"),
         index.FilterField("locale_id"),

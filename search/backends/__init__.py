@@ -13,6 +13,8 @@ analyzer per locale and the engine's highlighter.
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from core import languages
+
 # The library versions the overrides here were written for and checked
 # against; pyproject.toml pins the same, and an upgrade outside them fails
 # tests/search/test_library_contract.py until the overrides are reviewed.
@@ -34,30 +36,13 @@ def searching_locale(locale_id: int):
         SEARCH_LOCALE.reset(token)
 
 
-LANGUAGE_CONFIGS = {
-    "en": "english",
-    "de": "german",
-    "fr": "french",
-    "it": "italian",
-    "es": "spanish",
-    "el": "greek",
-    # PostgreSQL ships no Polish stemmer.
-    "pl": "simple",
-}
+# PostgreSQL: one text search configuration per language.
+LANGUAGE_CONFIGS = {language.code: language.pg_config for language in languages.TABLE}
 
 # Elasticsearch / OpenSearch: one analyzer per language, named cf_<code>,
-# of the engine's language analyzer type (stop words and stemmer). Polish
-# has no analyzer in a stock cluster (it needs the stempel plugin): a
-# standard tokenizer with lowercase and asciifolding.
-STEMMER_LANGUAGES = {
-    "en": "english",
-    "de": "german",
-    "fr": "french",
-    "it": "italian",
-    "es": "spanish",
-    "el": "greek",
-    "pl": None,
-}
+# of the engine's language analyzer type (stop words and stemmer), or, where
+# the table names none, a standard tokenizer with lowercase and asciifolding.
+STEMMER_LANGUAGES = {language.code: language.analyzer for language in languages.TABLE}
 LANGUAGE_ANALYZERS = {code: f"cf_{code}" for code in STEMMER_LANGUAGES}
 
 

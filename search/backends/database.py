@@ -6,8 +6,9 @@ Wagtail's backend, except that a search ordered by relevance (or asked for
 scores) computes each match's bm25 score once, in a join, where Wagtail's
 runs the whole FTS query again for every result (seconds for a common word on
 10,000 pages). Elsewhere (MySQL, SQLite without FTS5) it is Wagtail's own
-database backend, unchanged: no stemming and no fuzzy matching there, and
-nothing complains about it.
+database backend with one addition, the facet rows written beside its index
+(``FacetRowsMixin``): no stemming and no fuzzy matching there, and nothing
+complains about it.
 """
 
 from django.db import connection

@@ -49,7 +49,7 @@ def test_the_footer_costs_one_query(client, home, contact, django_assert_max_num
     from django.test import RequestFactory
 
     request = RequestFactory().get("/en/")
-    template = Template("{% load ui_tags %}{% footer_links as links %}{{ links|length }}")
+    template = Template("{% load home_tags %}{% footer_links as links %}{{ links|length }}")
     with django_assert_max_num_queries(2):
         assert template.render(Context({"request": request})) == "6"
 
@@ -80,7 +80,7 @@ def test_an_edited_link_shows_at_once_and_a_warm_footer_costs_nothing(
     from django.template import Context, Template
     from django.test import RequestFactory
 
-    template = Template("{% load ui_tags %}{% footer_links as links %}{{ links|length }}")
+    template = Template("{% load home_tags %}{% footer_links as links %}{{ links|length }}")
     with django_assert_num_queries(0):  # kept with the page chrome
         template.render(Context({"request": RequestFactory().get("/en/")}))
     link.url = "https://b.example/"

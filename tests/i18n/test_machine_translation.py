@@ -12,7 +12,7 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 
 pytestmark = pytest.mark.django_db
 
-TEST_TRANSLATOR = {"CLASS": "core.localization.machine.MarkingTestTranslator"}
+TEST_TRANSLATOR = {"CLASS": "tests.i18n.machine.MarkingTestTranslator"}
 
 
 def _edit_html(admin_client, page):

@@ -44,9 +44,9 @@ def demo_modules():
             yield name
 
 
-def fingerprint(seed: int) -> str:
+def fingerprint() -> str:
     """A hash of the demo code and data: what the demo would build."""
-    digest = hashlib.sha256(str(seed).encode())
+    digest = hashlib.sha256()
     for name in demo_modules():
         package = Path(importlib.util.find_spec(name).origin).parent
         for path in sorted(package.glob("demo*")) + sorted(package.glob("demo_data/**/*")):
@@ -56,10 +56,9 @@ def fingerprint(seed: int) -> str:
 
 
 class Command(BaseCommand):
-    help = "Load the demo content (idempotent, fixed seed) in every configured language."
+    help = "Load the demo content (idempotent) in every configured language."
 
     def add_arguments(self, parser):
-        parser.add_argument("--seed", type=int, default=2026, help="Random seed (default 2026).")
         parser.add_argument(
             "--if-needed",
             action="store_true",
@@ -67,16 +66,13 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        seed = options["seed"]
-        current = fingerprint(seed)
+        current = fingerprint()
         self.stdout.write(apply_site_url())  # SITE_URL, even when the demo is up to date
         last = DemoRun.objects.order_by("-loaded_at").first()
         if options["if_needed"] and last and last.fingerprint == current:
             self.stdout.write("Demo content is up to date; nothing to do.")
             return
-        context = DemoContext(
-            stdout=self.stdout, style=self.style, seed=seed, verbosity=options["verbosity"]
-        )
+        context = DemoContext(stdout=self.stdout, style=self.style, verbosity=options["verbosity"])
         started = time.monotonic()
         # Publishing a page and each of its translations would re-index it
         # every time; build the content first, then index everything once.
