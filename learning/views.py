@@ -89,12 +89,15 @@ def occupation_autocomplete(request):
         return JsonResponse({"error": _("The search text is too long.")}, status=400)
     if len(query) < 2:
         return JsonResponse({"results": []})
+    active = explorer.languages()[0]
     results = [
         {
             "id": occupation.pk,
             "label": label.preferred_label,
             "isco": occupation.isco_code,
             "url": f"{reverse('learning:explorer')}?occupation={occupation.pk}",
+            # The label's language when it is not the page's (ESCO has none in it).
+            **({"lang": label.language} if label.language != active else {}),
         }
         for occupation, label in search_occupations(query)
     ]

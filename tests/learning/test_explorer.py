@@ -83,9 +83,10 @@ def test_autocomplete_uses_the_current_language(client, esco):
     data = client.get("/en/skills/occupations/", {"q": "VISUAL"}).json()
     assert [r["label"] for r in data["results"]] == ["graphic designer"]
     # A language without labels falls back to English.
-    assert client.get("/fr/skills/occupations/", {"q": "cook"}).json()["results"][0]["label"] == (
-        "cook"
-    )
+    french = client.get("/fr/skills/occupations/", {"q": "cook"}).json()["results"][0]
+    assert (french["label"], french["lang"]) == ("cook", "en")
+    german = client.get("/de/skills/occupations/", {"q": "grafik"}).json()["results"][0]
+    assert "lang" not in german
     assert client.get("/en/skills/occupations/", {"q": "c"}).json() == {"results": []}
     assert client.get("/en/skills/occupations/", {"q": "x" * 101}).status_code == 400
 
