@@ -15,7 +15,7 @@ from learning import explorer
 from learning.esco_import import CREATIVE_ISCO_GROUPS, ancestors
 from learning.models import OccupationSkill, Skill, SkillAncestor
 
-from .conftest import group_uri, skill_uri
+from .conftest import group_uri, make_module, make_path, skill_uri
 
 pytestmark = pytest.mark.django_db
 
@@ -215,3 +215,21 @@ def test_fuzz_explorer_parameters(client, esco_tree, occupation, have, q):
     response = client.get("/en/skills/", {"occupation": occupation, "have": have, "q": q})
     assert response.status_code in (200, 400, 404)
     assert client.get("/en/skills/transversal/", {"x": q}).status_code == 200
+
+
+def test_module_and_path_pages_mark_english_skill_labels(
+    client, esco_tree, index, home_all_locales, translate
+):
+    s = esco_tree["skills"]
+    module = make_module(index, "sketching", skills=[s[1], s[9]])
+    path = make_path(index, "sketch-path", [module])
+    translate(index, "de", {"Learning": "Lernen"})
+    de_module = translate(module, "de", {"Sketching": "Skizzieren", "Read this.": "Lies das."})
+    de_path = translate(path, "de", {"Sketch path": "Skizzenpfad"})
+    for page in (de_module, de_path):
+        html = client.get(page.url).content.decode()
+        assert '<span lang="en">sketch ideas</span>' in html
+        assert ">kreativ denken</a>" in html  # German label, not marked
+        assert html.count("esco-english-notice") == 1
+    english = client.get(module.url).content.decode()
+    assert "esco-english-notice" not in english and '<span lang="en">' not in english
