@@ -184,3 +184,12 @@ def test_gap_page_query_count_is_fixed(client, catalogue, esco, django_assert_nu
 # (1), modules and paths that close essential gaps and those for optional
 # ones (4, each path query with its totals), the chrome's site (1).
 GAP_PAGE_QUERIES = 10
+
+
+def test_matches_in_english_on_other_pages_are_marked(client, esco):
+    german = client.get("/de/skills/", {"q": "grafik"}).content.decode()
+    assert ">Grafikdesigner/Grafikdesignerin</a>" in german
+    assert "esco-english-notice" not in german
+    french = client.get("/fr/skills/", {"q": "cook"}).content.decode()
+    assert re.search(r'<a href="\?occupation=\d+" lang="en">cook</a>', french)
+    assert french.count("esco-english-notice") == 1
