@@ -29,6 +29,7 @@ from learning.models import (
     OccupationLabel,
     OccupationSkill,
     Skill,
+    SkillAncestor,
     SkillLabel,
 )
 
@@ -56,7 +57,11 @@ COLUMNS = {
                    "description"),
     "occupationSkillRelations": ("occupationUri", "relationType", "skillType", "skillUri"),
     "broaderRelationsOccPillar": ("conceptType", "conceptUri", "broaderType", "broaderUri"),
+    "skillGroups": ("conceptType", "conceptUri", "preferredLabel", "altLabels", "description"),
+    "broaderRelationsSkillPillar": ("conceptType", "conceptUri", "broaderType", "broaderUri"),
+    "transversalSkillsCollection": ("conceptUri",),
 }  # fmt: skip
+SKILL_CONCEPTS = {"KnowledgeSkillCompetence", "SkillGroup"}
 
 SKILL_TYPES = {"", Skill.SKILL, Skill.KNOWLEDGE}
 REUSE_LEVELS = {"", *(code for code, _label in Skill.REUSE_LEVELS)}
@@ -90,6 +95,10 @@ class Plan:
     relations: dict[tuple[str, str], str] = field(default_factory=dict)
     isco_parents: dict[str, str] = field(default_factory=dict)
     occupation_broader: dict[str, str] = field(default_factory=dict)
+    skill_groups: set[str] = field(default_factory=set)
+    # (skill, broader skill or group); None when the hierarchy file is absent
+    skill_broader: set[tuple[str, str]] | None = None
+    transversal: set[str] | None = None  # None when the collection file is absent
     skipped: list[tuple[str, int, str]] = field(default_factory=list)
     skip_counts: Counter = field(default_factory=Counter)
     filtered: Counter = field(default_factory=Counter)
@@ -203,12 +212,13 @@ def parse_isco_groups(value: str) -> tuple[str, ...]:
 def read(
     source: Source, languages: list[str], isco_groups: tuple[str, ...] | None, log=print
 ) -> Plan:
-    """Read and check every file; raise EscoImportError on bad input."""
-    files = []
-    for lang in languages:
-        files += [f"ISCOGroups_{lang}.csv", f"occupations_{lang}.csv", f"skills_{lang}.csv"]
-    files += ["occupationSkillRelations.csv", "broaderRelationsOccPillar.csv"]
-    source.require(files)
+    """Read and check every file; raise EscoImportError on bad input.
+
+    The skills hierarchy (``broaderRelationsSkillPillar.csv``,
+    ``skillGroups_<lang>.csv``) and the transversal skills collection
+    (``transversalSkillsCollection_<lang>.csv``) are optional: without them
+    the skills keep the hierarchy and flags of an earlier import."""
+    source.require(required_files(languages))
     plan = Plan(languages=languages)
     for lang in languages:
         _read_isco_groups(source, plan, lang, log)
@@ -216,11 +226,22 @@ def read(
     for lang in languages:
         every_occupation |= _read_occupations(source, plan, lang, isco_groups, log)
     wanted_skills = _read_relations(source, plan, every_occupation, log)
+    _read_skill_hierarchy(source, plan, log)
+    _read_transversal(source, plan, languages, log)
+    keep = None if isco_groups is None else _with_broader(wanted_skills, plan)
     for lang in languages:
-        _read_skills(source, plan, lang, None if isco_groups is None else wanted_skills, log)
+        _read_skills(source, plan, lang, keep, log)
+        _read_skill_groups(source, plan, lang, keep, log)
     _drop_relations_to_unknown_skills(plan)
     _read_broader(source, plan, every_occupation)
     return plan
+
+
+def required_files(languages: list[str]) -> list[str]:
+    files = []
+    for lang in languages:
+        files += [f"ISCOGroups_{lang}.csv", f"occupations_{lang}.csv", f"skills_{lang}.csv"]
+    return files + ["occupationSkillRelations.csv", "broaderRelationsOccPillar.csv"]
 
 
 def _labels(name, line, row) -> Labels:
@@ -329,6 +350,78 @@ def _read_skills(source, plan, lang, wanted_skills: set[str] | None, log):
         plan.labels[("skill", lang, uri)] = labels
         count += 1
     log(f"read {name}: {count} skills kept")
+
+
+def _read_skill_groups(source, plan, lang, keep: set[str] | None, log):
+    name = f"skillGroups_{lang}.csv"
+    if name not in source.members:
+        return
+    count = 0
+    for line, row in source.rows(name, COLUMNS["skillGroups"]):
+        if row["conceptType"] != "SkillGroup":
+            plan.skip(name, line, f"not a skill group ({row['conceptType'][:40]})")
+            continue
+        uri = _uri(name, line, row["conceptUri"], "skill group")
+        labels = _labels(name, line, row)
+        if keep is not None and uri not in keep:
+            plan.filtered["skill groups"] += 1
+            continue
+        plan.skills.setdefault(uri, ("", ""))
+        plan.skill_groups.add(uri)
+        plan.labels[("skill", lang, uri)] = labels
+        count += 1
+    log(f"read {name}: {count} skill groups kept")
+
+
+def _read_skill_hierarchy(source, plan, log):
+    """The broader skill or group of each skill and group, as URIs."""
+    name = "broaderRelationsSkillPillar.csv"
+    if name not in source.members:
+        log(f"no {name}: the skills hierarchy is left as it is")
+        return
+    plan.skill_broader = set()
+    for line, row in source.rows(name, COLUMNS["broaderRelationsSkillPillar"]):
+        uri = _uri(name, line, row["conceptUri"], "skill")
+        broader = _uri(name, line, row["broaderUri"], "broader skill")
+        if {row["conceptType"], row["broaderType"]} - SKILL_CONCEPTS:
+            raise EscoImportError(
+                f"{name}, line {line}: broken row: unknown concept type "
+                f"{row['conceptType'][:40]!r} or {row['broaderType'][:40]!r}"
+            )
+        if uri != broader:
+            plan.skill_broader.add((uri, broader))
+    log(f"read {name}: {len(plan.skill_broader)} broader relations")
+
+
+def _read_transversal(source, plan, languages, log):
+    """The URIs in the transversal skills collection (any one language's
+    file: they all list the same concepts)."""
+    for lang in [*languages, "en"]:
+        name = f"transversalSkillsCollection_{lang}.csv"
+        if name in source.members:
+            plan.transversal = {
+                _uri(name, line, row["conceptUri"], "skill")
+                for line, row in source.rows(name, COLUMNS["transversalSkillsCollection"])
+            }
+            log(f"read {name}: {len(plan.transversal)} transversal skills")
+            return
+
+
+def _with_broader(skills: set[str], plan) -> set[str]:
+    """``skills``, the transversal collection, and everything broader than
+    any of them (so that a transversal skill that no occupation names itself
+    is there, with the narrower skills that occupations do name)."""
+    up: dict[str, set[str]] = {}
+    for uri, broader in plan.skill_broader or ():
+        up.setdefault(uri, set()).add(broader)
+    keep = set(skills) | (plan.transversal or set())
+    todo = list(keep)
+    while todo:
+        for broader in up.get(todo.pop(), ()):
+            if broader not in keep:
+                keep.add(broader)
+                todo.append(broader)
+    return keep
 
 
 def _drop_relations_to_unknown_skills(plan):
@@ -449,12 +542,10 @@ def write(plan: Plan, log=print) -> Result:
             Occupation, rows, ["code", "isco_code", "isco_group_id"], result, "occupations"
         )
         _write_labels(plan, "occupation", OccupationLabel, occupation_ids, result, log)
-        rows = {
-            uri: {"skill_type": skill_type, "reuse_level": reuse}
-            for uri, (skill_type, reuse) in plan.skills.items()
-        }
-        skill_ids = _upsert(Skill, rows, ["skill_type", "reuse_level"], result, "skills")
+        skill_ids = _write_skills(plan, result)
         _write_labels(plan, "skill", SkillLabel, skill_ids, result, log)
+        write_skill_hierarchy(plan, skill_ids, result)
+        log("wrote broaderRelationsSkillPillar.csv and the skill ancestors")
         step = time.monotonic()
         _write_relations(plan, occupation_ids, skill_ids, result, log)
         log(f"wrote occupationSkillRelations.csv in {time.monotonic() - step:.1f}s")
@@ -533,3 +624,92 @@ def _write_broader(plan, isco_ids, occupation_ids, result):
     Occupation.objects.bulk_update(occupation_changes, ["broader_id"], batch_size=500)
     result.updated["ISCO hierarchy"] += len(changes)
     result.updated["occupation hierarchy"] += len(occupation_changes)
+
+
+def _write_skills(plan, result) -> dict[str, int]:
+    fields = ["skill_type", "reuse_level", "is_group"]
+    if plan.transversal is not None:
+        fields.append("transversal")
+    rows = {}
+    for uri, (skill_type, reuse) in plan.skills.items():
+        rows[uri] = {"skill_type": skill_type, "reuse_level": reuse}
+        rows[uri]["is_group"] = uri in plan.skill_groups
+        if plan.transversal is not None:
+            rows[uri]["transversal"] = uri in plan.transversal
+    return _upsert(Skill, rows, fields, result, "skills")
+
+
+def write_skill_hierarchy(plan, skill_ids, result):
+    """The broader relations of the imported skills, then the closure
+    (``SkillAncestor``) of every skill in the database."""
+    Broader = Skill.broader.through
+    if plan.skill_broader is not None:
+        imported = {skill_ids[uri] for uri in plan.skills}
+        wanted = {
+            (skill_ids[uri], skill_ids[broader])
+            for uri, broader in plan.skill_broader
+            if uri in plan.skills and broader in plan.skills
+        }
+        existing = {}
+        for pk, low, high in Broader.objects.values_list("id", "from_skill_id", "to_skill_id"):
+            existing[(low, high)] = pk
+        stale = [pk for pair, pk in existing.items() if pair[0] in imported and pair not in wanted]
+        create = [
+            Broader(from_skill_id=low, to_skill_id=high) for low, high in wanted - set(existing)
+        ]
+        Broader.objects.bulk_create(create, batch_size=BATCH)
+        for start in range(0, len(stale), 500):
+            Broader.objects.filter(id__in=stale[start : start + 500]).delete()
+        result.created["skill hierarchy"] += len(create)
+        result.deleted["skill hierarchy"] += len(stale)
+    _write_ancestors(result)
+
+
+def ancestors(up: dict[int, set[int]], node: int) -> dict[int, int]:
+    """{ancestor: shortest distance} for ``node``, itself at 0 (cycles in the
+    data are harmless)."""
+    found = {node: 0}
+    level = [node]
+    depth = 0
+    while level:
+        depth += 1
+        following = []
+        for current in level:
+            for broader in up.get(current, ()):
+                if broader not in found:
+                    found[broader] = depth
+                    following.append(broader)
+        level = following
+    return found
+
+
+def _write_ancestors(result):
+    up: dict[int, set[int]] = {}
+    for low, high in Skill.broader.through.objects.values_list("from_skill_id", "to_skill_id"):
+        up.setdefault(low, set()).add(high)
+    wanted = {}
+    for skill_id in Skill.objects.values_list("id", flat=True).iterator(chunk_size=5000):
+        for ancestor, depth in ancestors(up, skill_id).items():
+            wanted[(skill_id, ancestor)] = depth
+    existing = {
+        (skill, ancestor): (pk, depth)
+        for pk, skill, ancestor, depth in SkillAncestor.objects.values_list(
+            "id", "skill_id", "ancestor_id", "depth"
+        ).iterator(chunk_size=10000)
+    }
+    stale = [pk for pair, (pk, _depth) in existing.items() if pair not in wanted]
+    create, update = [], []
+    for (skill, ancestor), depth in wanted.items():
+        current = existing.get((skill, ancestor))
+        if current is None:
+            create.append(SkillAncestor(skill_id=skill, ancestor_id=ancestor, depth=depth))
+        elif current[1] != depth:
+            update.append(SkillAncestor(id=current[0], depth=depth))
+    SkillAncestor.objects.bulk_create(create, batch_size=BATCH)
+    if update:
+        SkillAncestor.objects.bulk_update(update, ["depth"], batch_size=500)
+    for start in range(0, len(stale), 500):
+        SkillAncestor.objects.filter(id__in=stale[start : start + 500]).delete()
+    result.created["skill ancestors"] += len(create)
+    result.updated["skill ancestors"] += len(update)
+    result.deleted["skill ancestors"] += len(stale)

@@ -17,9 +17,11 @@ from django.utils.translation import get_language
 from learning.models import (
     LearningModulePage,
     LearningPathPage,
+    Occupation,
     OccupationLabel,
     OccupationSkill,
     Skill,
+    SkillAncestor,
     SkillLabel,
 )
 from learning.models.pages import with_totals
@@ -89,11 +91,20 @@ def occupation_gap(occupation, have_ids: set[int]) -> Gap:
     return gap
 
 
-def rank_modules(gap: Gap, locale, limit: int = MAX_SUGGESTIONS):
+def _closing(queryset, essential: bool):
+    """Those that close essential gaps, or (``essential`` false) those that
+    close none but cover missing optional skills: a suggestion never sits
+    under a heading that it contradicts."""
+    if essential:
+        return queryset.filter(closes__gt=0)
+    return queryset.filter(closes=0, closes_optional__gt=0)
+
+
+def rank_modules(gap: Gap, locale, limit: int = MAX_SUGGESTIONS, essential: bool = True):
     missing = gap.missing_essential | gap.missing_optional
     if not missing:
         return []
-    return list(
+    queryset = (
         LearningModulePage.objects.live()
         .filter(locale=locale, skills__in=missing)
         .annotate(
@@ -102,17 +113,21 @@ def rank_modules(gap: Gap, locale, limit: int = MAX_SUGGESTIONS):
                 "skills", filter=Q(skills__in=gap.missing_optional), distinct=True
             ),
         )
-        .order_by("-closes", "-closes_optional", "duration_minutes", "title")[:limit]
+    )
+    return list(
+        _closing(queryset, essential).order_by(
+            "-closes", "-closes_optional", "duration_minutes", "title"
+        )[:limit]
     )
 
 
-def rank_paths(gap: Gap, locale, limit: int = MAX_SUGGESTIONS):
+def rank_paths(gap: Gap, locale, limit: int = MAX_SUGGESTIONS, essential: bool = True):
     missing = gap.missing_essential | gap.missing_optional
     if not missing:
         return []
     skill = "path_modules__module__skills"
     live = Q(path_modules__module__live=True)
-    return list(
+    queryset = (
         with_totals(LearningPathPage.objects.live())
         .filter(locale=locale)
         .filter(live, **{f"{skill}__in": missing})
@@ -124,5 +139,119 @@ def rank_paths(gap: Gap, locale, limit: int = MAX_SUGGESTIONS):
                 skill, filter=live & Q(**{f"{skill}__in": gap.missing_optional}), distinct=True
             ),
         )
-        .order_by("-closes", "-closes_optional", "title")[:limit]
     )
+    return list(
+        _closing(queryset, essential).order_by("-closes", "-closes_optional", "title")[:limit]
+    )
+
+
+# The transversal view: who needs a skill, directly or through narrower ones ---
+
+MAX_LISTED = 200  # occupations listed on a skill's page (all are counted)
+MAX_THROUGH = 3  # narrower skills named per occupation
+
+
+@dataclass
+class Need:
+    """One occupation's need for a skill: ``relation`` (essential, optional)
+    when it names the skill itself, else ``None``; ``through`` the narrower
+    skills it names."""
+
+    occupation: object
+    relation: str | None
+    through: list = field(default_factory=list)
+
+    def get_relation_type_display(self) -> str:
+        return dict(OccupationSkill.RELATION_TYPES).get(self.relation, "")
+
+
+@dataclass
+class Reach:
+    needs: list  # [Need], at most MAX_LISTED, by ISCO code
+    total: int = 0
+    direct: int = 0
+    creative: int = 0
+
+    @property
+    def through(self) -> int:
+        return self.total - self.direct
+
+    @property
+    def outside_creative(self) -> int:
+        return self.total - self.creative
+
+
+def skill_reach(skill, creative_groups: tuple[str, ...]) -> Reach:
+    """The occupations that need ``skill`` or any skill narrower than it (at
+    any depth, through ``SkillAncestor``). Five queries, whatever the size."""
+    rows = OccupationSkill.objects.filter(skill__ancestor_links__ancestor=skill).values_list(
+        "occupation_id", "occupation__isco_code", "skill_id", "relation_type"
+    )
+    direct: dict[int, str] = {}
+    through: dict[int, list[int]] = {}
+    isco: dict[int, str] = {}
+    for occupation_id, isco_code, skill_id, relation in rows:
+        isco[occupation_id] = isco_code
+        if skill_id == skill.pk:
+            direct[occupation_id] = relation
+        else:
+            through.setdefault(occupation_id, []).append(skill_id)
+    reach = Reach(needs=[], total=len(isco), direct=len(direct))
+    reach.creative = sum(code.startswith(creative_groups) for code in isco.values())
+    listed = sorted(isco, key=lambda pk: (isco[pk], pk))[:MAX_LISTED]
+    occupations = Occupation.objects.filter(pk__in=listed).prefetch_related(occupation_labels())
+    by_id = {occupation.pk: occupation for occupation in occupations}
+    named = {pk for o in listed if o not in direct for pk in sorted(through[o])[:MAX_THROUGH]}
+    narrower = Skill.objects.filter(pk__in=named).prefetch_related(skill_labels())
+    skills = {s.pk: s for s in narrower}
+    for pk in listed:
+        names = [] if pk in direct else [skills[s] for s in sorted(through[pk])[:MAX_THROUGH]]
+        reach.needs.append(Need(by_id[pk], direct.get(pk), names))
+    return reach
+
+
+def related_skills():
+    """Prefetches for a skill's broader and narrower skills, with labels."""
+    labelled = Skill.objects.prefetch_related(skill_labels())
+    return [Prefetch("broader", queryset=labelled), Prefetch("narrower", queryset=labelled)]
+
+
+def transversal_skills():
+    """ESCO's transversal skills collection: [(group or None, [skills])],
+    each skill with ``occupation_count`` (directly or through narrower
+    skills). Four queries."""
+    groups = Skill.objects.filter(is_group=True).prefetch_related(skill_labels())
+    skills = list(
+        Skill.objects.filter(transversal=True, is_group=False).prefetch_related(
+            skill_labels(), Prefetch("broader", queryset=groups, to_attr="groups")
+        )
+    )
+    counts = dict(
+        SkillAncestor.objects.filter(ancestor__in=[s.pk for s in skills])
+        .values("ancestor_id")
+        .annotate(n=Count("skill__relations__occupation", distinct=True))
+        .values_list("ancestor_id", "n")
+    )
+    by_group: dict = {}
+    for skill in skills:
+        skill.occupation_count = counts.get(skill.pk, 0)
+        group = skill.groups[0] if skill.groups else None
+        by_group.setdefault(group, []).append(skill)
+    ordered = sorted(by_group.items(), key=lambda item: (item[0] is None, label_key(item[0])))
+    return [(group, sorted(members, key=label_key)) for group, members in ordered]
+
+
+def label_key(concept) -> str:
+    return concept.label.casefold() if concept is not None else ""
+
+
+def any_in_english(concepts) -> bool:
+    """Whether any of these ESCO concepts shows an English label because
+    there is none in the active language."""
+    return any(concept is not None and concept.label_is_fallback for concept in concepts)
+
+
+def reach_concepts(reach: Reach):
+    for need in reach.needs:
+        yield need.occupation
+        yield from need.through

@@ -11,6 +11,7 @@ app_name = "learning"
 urlpatterns = [
     path("skills/", views.explorer_view, name="explorer"),
     path("skills/occupations/", views.occupation_autocomplete, name="occupation_autocomplete"),
+    path("skills/transversal/", views.transversal_view, name="transversal"),
     path("skills/skill/<str:ref>/", views.skill_detail, name="skill"),
     path("accounts/signup/", views.signup, name="signup"),
     path("accounts/login/", views.LearnerLoginView.as_view(), name="login"),

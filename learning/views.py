@@ -89,12 +89,15 @@ def occupation_autocomplete(request):
         return JsonResponse({"error": _("The search text is too long.")}, status=400)
     if len(query) < 2:
         return JsonResponse({"results": []})
+    active = explorer.languages()[0]
     results = [
         {
             "id": occupation.pk,
             "label": label.preferred_label,
             "isco": occupation.isco_code,
             "url": f"{reverse('learning:explorer')}?occupation={occupation.pk}",
+            # The label's language when it is not the page's (ESCO has none in it).
+            **({"lang": label.language} if label.language != active else {}),
         }
         for occupation, label in search_occupations(query)
     ]
@@ -137,17 +140,27 @@ def explorer_view(request):
             checked=request.GET.get("checked") == "1",
             modules=explorer.rank_modules(gap, locale),
             paths=explorer.rank_paths(gap, locale),
+            optional_modules=explorer.rank_modules(gap, locale, essential=False),
+            optional_paths=explorer.rank_paths(gap, locale, essential=False),
             relation_labels={
                 OccupationSkill.ESSENTIAL: _("Essential skills"),
                 OccupationSkill.OPTIONAL: _("Optional skills"),
             },
         )
+        if not query:
+            context["query"] = occupation.label  # the box keeps the choice
+        context["in_english"] = explorer.any_in_english([occupation, *gap.essential, *gap.optional])
+    else:
+        context["in_english"] = explorer.any_in_english(
+            match for match, _label in context["matches"]
+        )
     return render(request, "learning/skills_explorer.html", context)
 
 
 def skill_detail(request, ref: str):
-    """The transversal view: which occupations and ISCO groups need a skill."""
-    queryset = Skill.objects.prefetch_related(explorer.skill_labels())
+    """The transversal view: which occupations and ISCO groups need a skill,
+    directly or through its narrower skills; its place in ESCO's hierarchy."""
+    queryset = Skill.objects.prefetch_related(explorer.skill_labels(), *explorer.related_skills())
     skill_id = user_int(ref)
     if skill_id is not None:
         skill = get_object_or_404(queryset, pk=skill_id)
@@ -155,23 +168,11 @@ def skill_detail(request, ref: str):
         skill = get_object_or_404(queryset, uri__endswith=f"/{ref}")
     else:
         return HttpResponseBadRequest(_("Unknown skill."))
-    relations = (
-        OccupationSkill.objects.filter(skill=skill)
-        .select_related("occupation")
-        .prefetch_related(
-            Prefetch(
-                "occupation__labels",
-                queryset=OccupationLabel.objects.filter(language__in=explorer.languages()),
-            )
-        )
-    )
+    reach = explorer.skill_reach(skill, CREATIVE_ISCO_GROUPS)
     by_group: dict[str, dict] = OrderedDict()
-    creative = 0
-    for relation in sorted(relations, key=lambda r: r.occupation.isco_code):
-        code = relation.occupation.isco_code[:2]
-        entry = by_group.setdefault(code, {"code": code, "occupations": []})
-        entry["occupations"].append(relation)
-        creative += relation.occupation.isco_code.startswith(CREATIVE_ISCO_GROUPS)
+    for need in reach.needs:
+        code = need.occupation.isco_code[:2]
+        by_group.setdefault(code, {"code": code, "needs": []})["needs"].append(need)
     groups = {
         g.code: g
         for g in IscoGroup.objects.filter(code__in=list(by_group)).prefetch_related(
@@ -183,23 +184,38 @@ def skill_detail(request, ref: str):
     }
     for code, entry in by_group.items():
         entry["group"] = groups.get(code)
-    total = sum(len(entry["occupations"]) for entry in by_group.values())
     modules = (
         LearningModulePage.objects.live()
         .filter(locale=Locale.get_active(), skills=skill)
         .order_by("title")
     )
+    broader, narrower = list(skill.broader.all()), list(skill.narrower.all())
+    concepts = [skill, *broader, *narrower, *explorer.reach_concepts(reach)]
     return render(
         request,
         "learning/skill_detail.html",
         {
             "skill": skill,
+            "reach": reach,
             "groups": list(by_group.values()),
-            "total": total,
-            "creative": creative,
-            "outside_creative": total - creative,
+            "listed": len(reach.needs),
+            "broader": sorted(broader, key=explorer.label_key),
+            "narrower": sorted(narrower, key=explorer.label_key),
             "modules": modules,
+            "in_english": explorer.any_in_english(concepts),
         },
+    )
+
+
+def transversal_view(request):
+    """ESCO's transversal skills, by group, with how many occupations need
+    each (directly or through narrower skills)."""
+    groups = explorer.transversal_skills()
+    concepts = [c for group, skills in groups for c in [group, *skills]]
+    return render(
+        request,
+        "learning/transversal_skills.html",
+        {"groups": groups, "in_english": explorer.any_in_english(concepts)},
     )
 
 

@@ -58,10 +58,10 @@ class OccupationViewSet(ConceptViewSet):
 class SkillViewSet(ConceptViewSet):
     model = Skill
     icon = "tick-inverse"
-    list_display = ["__str__", "skill_type", "reuse_level"]
-    list_filter = ["skill_type", "reuse_level"]
+    list_display = ["__str__", "skill_type", "reuse_level", "transversal"]
+    list_filter = ["skill_type", "reuse_level", "transversal", "is_group"]
     search_fields = ["uri", "labels__preferred_label"]
-    inspect_view_fields = ["uri", "skill_type", "reuse_level"]
+    inspect_view_fields = ["uri", "skill_type", "reuse_level", "transversal", "is_group", "broader"]
 
 
 class EscoGroup(SnippetViewSetGroup):

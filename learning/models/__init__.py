@@ -5,6 +5,7 @@ from .esco import (
     OccupationLabel,
     OccupationSkill,
     Skill,
+    SkillAncestor,
     SkillLabel,
 )
 from .pages import LearningIndexPage, LearningModulePage, LearningPathModule, LearningPathPage
@@ -22,5 +23,6 @@ __all__ = [
     "OccupationLabel",
     "OccupationSkill",
     "Skill",
+    "SkillAncestor",
     "SkillLabel",
 ]

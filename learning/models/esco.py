@@ -49,6 +49,18 @@ class LabelledConcept(models.Model):
         return row.preferred_label if row else self.uri
 
     @property
+    def label_language(self) -> str:
+        """The language of the label shown: the active one, or another
+        (English) when ESCO has no label in the active language."""
+        row = self.label_row()
+        return row.language if row else settings.LANGUAGE_CODE
+
+    @property
+    def label_is_fallback(self) -> bool:
+        active = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+        return self.label_language != active
+
+    @property
     def description(self) -> str:
         row = self.label_row()
         return row.description if row else ""
@@ -131,11 +143,48 @@ class Skill(LabelledConcept):
     reuse_level = models.CharField(
         _("reuse level"), max_length=20, choices=REUSE_LEVELS, blank=True, db_index=True
     )
+    is_group = models.BooleanField(
+        _("skill group"),
+        default=False,
+        help_text=_("A group in ESCO's skills hierarchy rather than a skill."),
+    )
+    transversal = models.BooleanField(
+        _("transversal"),
+        default=False,
+        db_index=True,
+        help_text=_("In ESCO's transversal skills collection."),
+    )
+    broader = models.ManyToManyField(
+        "self",
+        verbose_name=_("broader skills"),
+        symmetrical=False,
+        related_name="narrower",
+        blank=True,
+    )
 
     class Meta:
         ordering = ["uri"]
         verbose_name = _("skill")
         verbose_name_plural = _("skills")
+
+
+class SkillAncestor(models.Model):
+    """``ancestor`` is ``skill`` itself (depth 0) or one of its broader skills
+    or skill groups, at any distance: the closure of ``Skill.broader``,
+    written by the importer, so that "this skill or a narrower one" is one
+    join."""
+
+    skill = models.ForeignKey(Skill, on_delete=models.CASCADE, related_name="ancestor_links")
+    ancestor = models.ForeignKey(Skill, on_delete=models.CASCADE, related_name="descendant_links")
+    depth = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["skill", "ancestor"], name="unique_skill_ancestor")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.skill_id} -> {self.ancestor_id} ({self.depth})"
 
 
 class OccupationSkill(models.Model):

@@ -4,6 +4,7 @@ that learning.js reads."""
 from django import template
 from django.middleware.csrf import get_token
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -19,10 +20,35 @@ def duration(minutes) -> str:
         return ""
     hours, rest = divmod(minutes, 60)
     if not hours:
-        return _("%(m)d min") % {"m": rest}
-    if not rest:
-        return _("%(h)d h") % {"h": hours}
-    return _("%(h)d h %(m)d min") % {"h": hours, "m": rest}
+        text = _("%(m)d min") % {"m": rest}
+    elif not rest:
+        text = _("%(h)d h") % {"h": hours}
+    else:
+        text = _("%(h)d h %(m)d min") % {"h": hours, "m": rest}
+    return keep_together(text)
+
+
+def keep_together(text: str) -> str:
+    """Numbers and units never wrap apart ("4 h", not "4" and "h")."""
+    return text.replace(" ", "\u00a0")
+
+
+@register.simple_tag
+def esco_in_english(*groups) -> bool:
+    """Whether any concept in these lists shows an English label for want
+    of one in the active language (for the page's one notice)."""
+    return any(concept.label_is_fallback for group in groups for concept in group)
+
+
+@register.filter
+def esco_label(concept) -> str:
+    """An ESCO concept's label; marked ``lang`` when it is in another
+    language (English) because ESCO has none in the active one."""
+    if concept is None:
+        return ""
+    if concept.label_is_fallback:
+        return format_html('<span lang="{}">{}</span>', concept.label_language, concept.label)
+    return format_html("{}", concept.label)
 
 
 @register.filter

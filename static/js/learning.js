@@ -157,6 +157,7 @@
                 li.setAttribute("role", "option");
                 li.setAttribute("aria-selected", "false");
                 li.textContent = result.label;
+                if (result.lang) { li.lang = result.lang; }
                 li.addEventListener("mousedown", function (e) { e.preventDefault(); window.location.href = result.url; });
                 list.appendChild(li);
                 li.dataset.url = result.url;

@@ -1,6 +1,7 @@
 """Fixtures for the learning tests: the small ESCO fixture set, a learning
 index, and helpers that make modules and paths."""
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -108,3 +109,37 @@ def translate(django_capture_on_commit_callbacks):
 @pytest.fixture
 def theme_en(db):
     return Theme.objects.get(locale__language_code="en", slug="finance")
+
+
+HIERARCHY = Path(__file__).resolve().parent / "fixtures" / "esco_hierarchy"
+
+
+def group_uri(n: int) -> str:
+    return f"{ESCO}skill/6a000000-0000-4000-8000-00000000000{n}"
+
+
+@pytest.fixture
+def esco_tree_dir(tmp_path):
+    """The fixture set plus ESCO's skills hierarchy, skill groups (English
+    only) and transversal collection: skill 9 "sketch ideas" is narrower
+    than 1 "think creatively" and broader than 2 "design graphics"; 1 sits
+    in group 2 "thinking creatively", in group 1 "thinking skills"."""
+    target = tmp_path / "esco-tree"
+    shutil.copytree(FIXTURES, target)
+    for extra in HIERARCHY.iterdir():
+        if extra.suffix == ".extra":
+            with open(target / f"{extra.stem}.csv", "a", encoding="utf-8") as out:
+                out.write(extra.read_text(encoding="utf-8"))
+        else:
+            shutil.copy(extra, target / extra.name)
+    return target
+
+
+@pytest.fixture
+def esco_tree(db, esco_tree_dir):
+    call_command("import_esco", str(esco_tree_dir), "--languages", "en,de", "--all", verbosity=0)
+    return {
+        "occupations": {n: Occupation.objects.get(uri=occupation_uri(n)) for n in (1, 2, 3)},
+        "skills": {n: Skill.objects.get(uri=skill_uri(n)) for n in (*range(1, 10),)},
+        "groups": {n: Skill.objects.get(uri=group_uri(n)) for n in (1, 2)},
+    }

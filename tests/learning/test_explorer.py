@@ -1,7 +1,10 @@
+import re
+
 import pytest
 from wagtail.models import Locale
 
 from learning import explorer
+from learning.templatetags.learning_tags import duration
 
 from .conftest import make_module, make_path
 
@@ -33,17 +36,16 @@ def test_gap_ranking_on_a_known_fixture(catalogue, esco):
     assert gap.missing_essential == {s[1].pk, s[2].pk, s[3].pk}
     assert gap.missing_optional == {s[4].pk, s[5].pk}
     ranked = explorer.rank_modules(gap, locale)
-    assert [m.slug for m in ranked] == ["module-a", "module-b", "module-c"]
-    assert [m.closes for m in ranked] == [2, 1, 0]
+    assert [m.slug for m in ranked] == ["module-a", "module-b"]
+    assert [m.closes for m in ranked] == [2, 1]
+    # Module C closes no essential gap: it is offered for the optional ones only.
+    optional = explorer.rank_modules(gap, locale, essential=False)
+    assert [(m.slug, m.closes, m.closes_optional) for m in optional] == [("module-c", 0, 2)]
     assert [p.slug for p in explorer.rank_paths(gap, locale)] == ["path-two", "path-one"]
     # Having "design graphics": A and B each close one gap; the shorter comes first.
     gap = explorer.occupation_gap(designer, {s[2].pk, s[7].pk})
     assert gap.have == {s[2].pk}  # a skill the occupation does not list is ignored
-    assert [m.slug for m in explorer.rank_modules(gap, locale)] == [
-        "module-b",
-        "module-a",
-        "module-c",
-    ]
+    assert [m.slug for m in explorer.rank_modules(gap, locale)] == ["module-b", "module-a"]
     # Nothing missing: nothing to suggest.
     everything = {s[n].pk for n in range(1, 6)}
     assert explorer.rank_modules(explorer.occupation_gap(designer, everything), locale) == []
@@ -81,9 +83,10 @@ def test_autocomplete_uses_the_current_language(client, esco):
     data = client.get("/en/skills/occupations/", {"q": "VISUAL"}).json()
     assert [r["label"] for r in data["results"]] == ["graphic designer"]
     # A language without labels falls back to English.
-    assert client.get("/fr/skills/occupations/", {"q": "cook"}).json()["results"][0]["label"] == (
-        "cook"
-    )
+    french = client.get("/fr/skills/occupations/", {"q": "cook"}).json()["results"][0]
+    assert (french["label"], french["lang"]) == ("cook", "en")
+    german = client.get("/de/skills/occupations/", {"q": "grafik"}).json()["results"][0]
+    assert "lang" not in german
     assert client.get("/en/skills/occupations/", {"q": "c"}).json() == {"results": []}
     assert client.get("/en/skills/occupations/", {"q": "x" * 101}).status_code == 400
 
@@ -123,3 +126,70 @@ def test_transversal_view_of_a_skill(client, catalogue, esco, home_all_locales):
 )
 def test_unknown_or_malformed_skill(client, esco, ref, status):
     assert client.get(f"/en/skills/skill/{ref}/").status_code == status
+
+
+def test_nothing_that_closes_no_gap_is_listed_as_closing_it(client, catalogue, esco):
+    designer = esco["occupations"][1]
+    html = client.get("/en/skills/", {"occupation": designer.pk}).content.decode()
+    closing = html[html.index("Modules that close it") : html.index("For the optional skills")]
+    assert "Module a" in closing and "Module b" in closing
+    assert "Module c" not in closing
+    optional = html[html.index("For the optional skills you lack") :]
+    assert "Module c" in optional and "covers 2 optional skills" in optional
+    assert "closes 0" not in html
+    # Every essential skill ticked: no heading promises what nothing delivers.
+    s = esco["skills"]
+    have = [s[1].pk, s[2].pk, s[3].pk]
+    html = client.get("/en/skills/", {"occupation": designer.pk, "have": have}).content.decode()
+    assert "closes " not in html
+    assert "No module covers the essential skills you lack yet." in html
+
+
+def test_the_occupation_box_keeps_the_choice(client, esco):
+    designer = esco["occupations"][1]
+    html = client.get("/en/skills/", {"occupation": designer.pk}).content.decode()
+    assert re.search(r'id="occupation-q" name="q" value="graphic designer"', html)
+    german = client.get("/de/skills/", {"occupation": designer.pk}).content.decode()
+    assert 'value="Grafikdesigner/Grafikdesignerin"' in german
+    typed = client.get("/en/skills/", {"q": "desig"}).content.decode()
+    assert 'name="q" value="desig"' in typed
+
+
+def test_explorer_is_in_the_main_menu(client, home):
+    html = client.get("/en/").content.decode()
+    start = html.index('class="site-nav"')
+    nav = html[start : html.index("</nav>", start)]
+    assert '<a href="/en/skills/">Skills explorer</a>' in nav
+    page = client.get("/en/skills/").content.decode()
+    assert '<a href="/en/skills/" aria-current="page">Skills explorer</a>' in page
+
+
+def test_durations_never_break_between_number_and_unit():
+    assert duration(240) == "4\u00a0h"
+    assert duration(150) == "2\u00a0h\u00a030\u00a0min"
+    assert duration("x") == ""
+
+
+def test_gap_page_query_count_is_fixed(client, catalogue, esco, django_assert_num_queries):
+    designer = esco["occupations"][1]
+    s = esco["skills"]
+    client.get("/en/skills/", {"occupation": designer.pk})
+    for have in ([], [s[1].pk], [s[1].pk, s[2].pk, s[4].pk]):
+        with django_assert_num_queries(GAP_PAGE_QUERIES):
+            response = client.get("/en/skills/", {"occupation": designer.pk, "have": have})
+        assert response.status_code == 200
+
+
+# Occupation and labels (2), relations with skills and labels (2), the locale
+# (1), modules and paths that close essential gaps and those for optional
+# ones (4, each path query with its totals), the chrome's site (1).
+GAP_PAGE_QUERIES = 10
+
+
+def test_matches_in_english_on_other_pages_are_marked(client, esco):
+    german = client.get("/de/skills/", {"q": "grafik"}).content.decode()
+    assert ">Grafikdesigner/Grafikdesignerin</a>" in german
+    assert "esco-english-notice" not in german
+    french = client.get("/fr/skills/", {"q": "cook"}).content.decode()
+    assert re.search(r'<a href="\?occupation=\d+" lang="en">cook</a>', french)
+    assert french.count("esco-english-notice") == 1
