@@ -18,9 +18,14 @@ def label(model) -> str:
 
 
 def project_apps() -> list:
-    """The app configs whose code lives in this repository."""
+    """The app configs whose code lives in this repository (not in a virtual
+    environment that may sit inside it, as make install's .venv does)."""
     root = Path(settings.BASE_DIR)
-    return [config for config in apps.get_app_configs() if Path(config.path).is_relative_to(root)]
+    return [
+        config
+        for config in apps.get_app_configs()
+        if Path(config.path).is_relative_to(root) and "site-packages" not in Path(config.path).parts
+    ]
 
 
 def not_translated() -> dict[str, str]:

@@ -7,14 +7,14 @@ import subprocess
 import tomllib
 from pathlib import Path
 
-from django.apps import apps
+from core.localization.registry import project_apps
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["importlinter"]
 
 
 def project_packages() -> set[str]:
-    names = {c.name for c in apps.get_app_configs() if Path(c.path).is_relative_to(ROOT)}
+    names = {c.name for c in project_apps()}
     return names | {"creativeflip"}
 
 

@@ -20,6 +20,7 @@ from wagtail_localize.fields import copy_synchronised_fields
 
 from core import patches
 from core.localization.choosers import LocaleLabelledMultipleChoiceField
+from core.localization.registry import project_apps
 from core.models import Theme
 from core.patches import draft_translations, locale_labels, synchronised_links
 from partners import signals as partner_signals
@@ -27,7 +28,7 @@ from search import indexing
 
 ALL = (*patches.PATCHES, partner_signals)
 ROOT = Path(__file__).resolve().parents[2]
-PROJECT_APPS = {c.name for c in apps.get_app_configs() if Path(c.path).is_relative_to(ROOT)}
+PROJECT_APPS = {c.name for c in project_apps()}
 # Cache invalidation, not workarounds: any model may be shown on a page, so
 # these hear every save and ask the instance (docs/performance.md).
 EVERY_MODEL_ON_PURPOSE = {"core.chrome._saved", "core.pagecache.purge.on_object_changed"}
