@@ -1,0 +1,81 @@
+"""What a link to a document tells the reader: the file type, size, pages and,
+when the file is in another language than the page, which one.
+
+    {% load document_tags %}
+    {% document_info document as info %}
+    <a href="{{ document.url }}" hreflang="{{ info.hreflang }}">...</a> ({{ info.meta }})
+
+(``templates/includes/document_download.html`` is the whole link.)
+"""
+
+from dataclasses import dataclass
+
+from django import template
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import get_language, ngettext, pgettext_lazy
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+# "in English" reads differently in every language (auf Englisch, en anglais,
+# po angielsku), so each site language has its own phrase; other languages
+# fall back to "language: Portuguese" with Django's name for it.
+IN_LANGUAGE = {
+    "en": pgettext_lazy("file language", "in English"),
+    "de": pgettext_lazy("file language", "in German"),
+    "fr": pgettext_lazy("file language", "in French"),
+    "it": pgettext_lazy("file language", "in Italian"),
+    "es": pgettext_lazy("file language", "in Spanish"),
+    "pl": pgettext_lazy("file language", "in Polish"),
+    "el": pgettext_lazy("file language", "in Greek"),
+}
+
+
+def primary(code: str) -> str:
+    return (code or "").split("-")[0].split("_")[0].lower()
+
+
+@dataclass
+class DocumentInfo:
+    hreflang: str  # the file's language when it differs from the page's, else ""
+    language_note: str  # "in English", or ""
+    meta: str  # "PDF, in English, 12 KB, 4 pages"
+
+
+def language_note(document, page_language: str) -> tuple[str, str]:
+    code = getattr(document, "content_language", "") or ""
+    if not code or primary(code) == primary(page_language):
+        return "", ""
+    phrase = IN_LANGUAGE.get(primary(code))
+    if phrase is None:
+        name = document.language_name()
+        if not name:
+            return code, ""
+        phrase = _("language: %(language)s") % {"language": name}
+    return code, str(phrase)
+
+
+def document_info_for(document, page_language: str | None = None) -> DocumentInfo | None:
+    if document is None:
+        return None
+    hreflang, note = language_note(document, page_language or get_language() or "")
+    parts = []
+    extension = (document.file_extension or "").upper()
+    if extension:
+        parts.append(extension)
+    if note:
+        parts.append(note)
+    size = document.file_size
+    if size:
+        parts.append(str(filesizeformat(size)))
+    pages = getattr(document, "page_count", None)
+    if pages:
+        parts.append(ngettext("%(count)d page", "%(count)d pages", pages) % {"count": pages})
+    return DocumentInfo(hreflang=hreflang, language_note=note, meta=", ".join(parts))
+
+
+@register.simple_tag
+def document_info(document):
+    """A ``DocumentInfo`` for ``document`` as seen from the active language,
+    which is the page's (pages are served under their language's prefix)."""
+    return document_info_for(document)
