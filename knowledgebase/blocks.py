@@ -93,6 +93,7 @@ class DocumentLinkBlock(blocks.StructBlock):
         label=_("Link title"),
         max_length=255,
         required=False,
+        default="",
         help_text=_("What the link says. Leave empty to show the document's title."),
     )
 

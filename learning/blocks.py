@@ -45,6 +45,7 @@ def link_title_block():
         label=_("Link title"),
         max_length=255,
         required=False,
+        default="",
         help_text=_("What the link says. Leave empty to show the document's title."),
     )
 

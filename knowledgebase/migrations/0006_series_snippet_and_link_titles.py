@@ -87,6 +87,7 @@ class Migration(migrations.Migration):
                         "wagtail.blocks.CharBlock",
                         (),
                         {
+                            "default": "",
                             "help_text": "What the link says. Leave empty to show the document's title.",
                             "label": "Link title",
                             "max_length": 255,

@@ -50,6 +50,7 @@ class Migration(migrations.Migration):
                         "wagtail.blocks.CharBlock",
                         (),
                         {
+                            "default": "",
                             "help_text": "What the link says. Leave empty to show the document's title.",
                             "label": "Link title",
                             "max_length": 255,
@@ -135,6 +136,7 @@ class Migration(migrations.Migration):
                         "wagtail.blocks.CharBlock",
                         (),
                         {
+                            "default": "",
                             "help_text": "What the link says. Leave empty to show the document's title.",
                             "label": "Link title",
                             "max_length": 255,
