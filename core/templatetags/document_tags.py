@@ -69,8 +69,9 @@ def document_info_for(document, page_language: str | None = None) -> DocumentInf
     if size:
         parts.append(str(filesizeformat(size)))
     pages = getattr(document, "page_count", None)
-    if pages:
-        parts.append(ngettext("%(count)d page", "%(count)d pages", pages) % {"count": pages})
+    if pages and extension == "PDF":
+        # The msgid of the templates' former {% blocktranslate count counter=… %}.
+        parts.append(ngettext("%(counter)s page", "%(counter)s pages", pages) % {"counter": pages})
     return DocumentInfo(hreflang=hreflang, language_note=note, meta=", ".join(parts))
 
 
