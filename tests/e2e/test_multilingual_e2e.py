@@ -19,9 +19,11 @@ SECTIONS = (
 RIGHTS = (
     "import json; from django.contrib.auth import get_user_model; "
     "from knowledgebase.models import CaseStoryPage; "
-    "users = {u.username: u for u in get_user_model().objects.filter(username__startswith='demo-editor')}; "
-    "story = CaseStoryPage.objects.get(slug='a-members-fund-in-lisbon', locale__language_code='en'); "
-    "print(json.dumps({name: story.permissions_for_user(u).can_edit() for name, u in users.items()}))"
+    "editors = get_user_model().objects.filter(username__startswith='demo-editor'); "
+    "story = CaseStoryPage.objects.get("
+    "slug='a-members-fund-in-lisbon', locale__language_code='en'); "
+    "print(json.dumps({u.username: story.permissions_for_user(u).can_edit() "
+    "for u in editors}))"
 )
 
 
