@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from django import template
 from django.template.defaultfilters import filesizeformat
-from django.utils.translation import get_language, ngettext, pgettext_lazy
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 
 register = template.Library()
@@ -21,13 +21,13 @@ register = template.Library()
 # po angielsku), so each site language has its own phrase; other languages
 # fall back to "language: Portuguese" with Django's name for it.
 IN_LANGUAGE = {
-    "en": pgettext_lazy("file language", "in English"),
-    "de": pgettext_lazy("file language", "in German"),
-    "fr": pgettext_lazy("file language", "in French"),
-    "it": pgettext_lazy("file language", "in Italian"),
-    "es": pgettext_lazy("file language", "in Spanish"),
-    "pl": pgettext_lazy("file language", "in Polish"),
-    "el": pgettext_lazy("file language", "in Greek"),
+    "en": gettext_lazy("in English"),
+    "de": gettext_lazy("in German"),
+    "fr": gettext_lazy("in French"),
+    "it": gettext_lazy("in Italian"),
+    "es": gettext_lazy("in Spanish"),
+    "pl": gettext_lazy("in Polish"),
+    "el": gettext_lazy("in Greek"),
 }
 
 

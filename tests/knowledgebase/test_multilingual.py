@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 
 def in_language(code, message="in English"):
     with translation.override(code):
-        return translation.pgettext("file language", message)
+        return translation.gettext(message)
 
 
 @pytest.fixture
