@@ -10,8 +10,11 @@ import re
 
 import pytest
 from django.utils import translation
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from wagtail.models import Locale
 
+from core.models import SiteDocument
 from core.templatetags.document_tags import document_info_for
 from knowledgebase.models import GuidelinePage, PolicyPaperPage, Series
 
@@ -194,3 +197,17 @@ def test_paper_api_gives_the_series_name(client, de_el_indexes):
     assert response.status_code == 200
     assert response.json()["series"] == "Working papers"
     assert PolicyPaperPage.objects.get(pk=paper.pk).series_name == "Working papers"
+
+
+@given(
+    file_language=st.text(max_size=20) | st.sampled_from(["en", "pt", "zh-hans", "١", "\x00"]),
+    page_language=st.text(max_size=12) | st.sampled_from(["de", "el", "en-gb", ""]),
+)
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_document_info_takes_any_language_code(file_language, page_language):
+    """Whatever an old row or a hand-made one holds, the link never breaks."""
+    document = SiteDocument(title="Any", file_language=file_language, language="")
+    document.file_size = 10**12
+    info = document_info_for(document, page_language)
+    assert isinstance(info.meta, str) and isinstance(info.hreflang, str)
+    assert info.hreflang in ("", file_language)
