@@ -62,9 +62,21 @@ def text_to_series(apps, schema_editor):
 
 def series_to_text(apps, schema_editor):
     Paper = apps.get_model("knowledgebase", "PolicyPaperPage")
+    Series = apps.get_model("knowledgebase", "Series")
+    Revision = apps.get_model("wagtailcore", "Revision")
+    ContentType = apps.get_model("contenttypes", "ContentType")
     for paper in Paper.objects.exclude(series_link=None).select_related("series_link"):
         paper.series = paper.series_link.name
         paper.save(update_fields=["series"])
+    content_type = ContentType.objects.filter(app_label="knowledgebase", model="policypaperpage").first()
+    if content_type is None:
+        return
+    names = dict(Series.objects.values_list("pk", "name"))
+    for revision in Revision.objects.filter(content_type=content_type):
+        value = (revision.content or {}).get("series")
+        if not isinstance(value, str):
+            revision.content["series"] = names.get(value, "")
+            revision.save(update_fields=["content"])
 
 
 class Migration(migrations.Migration):
