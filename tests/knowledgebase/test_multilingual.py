@@ -9,6 +9,8 @@ import json
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -211,3 +213,30 @@ def test_document_info_takes_any_language_code(file_language, page_language):
     info = document_info_for(document, page_language)
     assert isinstance(info.meta, str) and isinstance(info.hreflang, str)
     assert info.hreflang in ("", file_language)
+
+
+def queries_for(client, url):
+    client.get(url)  # warm the chrome, as a busy site is
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_series_and_link_titles_cost_at_most_one_query(client, indexes):
+    """Within the budget of tests/performance/test_query_counts.py: a series
+    costs one query; templates are read in one query however many there are."""
+    plain = make_paper(indexes["papers"], "Plain")
+    series = Series.objects.create(name="Working papers", locale=Locale.get_default())
+    with_series = make_paper(indexes["papers"], "With series", series=series)
+    assert queries_for(client, with_series.url) <= queries_for(client, plain.url) + 1
+
+    files = [make_document(f"Template {n}", pages=1) for n in range(4)]
+    one = make_guideline(
+        indexes["guidelines"], templates=[("template", {"document": files[0], "title": "A"})]
+    )
+    four = make_guideline(
+        indexes["guidelines"],
+        templates=[("template", {"document": f, "title": f.title}) for f in files],
+    )
+    assert queries_for(client, four.url) == queries_for(client, one.url)
+    assert queries_for(client, four.url) <= 15
