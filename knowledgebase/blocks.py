@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
 
 RICH = ["bold", "italic", "link", "ol", "ul"]
@@ -80,3 +81,32 @@ class QuotesBlock(blocks.StreamBlock):
 
 class GalleryBlock(blocks.StreamBlock):
     image = ImageBlock(label=_("Image"))
+
+
+class DocumentLinkBlock(blocks.StructBlock):
+    """A downloadable file with a link title of its own: the title is page
+    text, so wagtail-localize offers it for translation with the page (the
+    document's own title stays in the file's language)."""
+
+    document = DocumentChooserBlock(label=_("File"))
+    title = blocks.CharBlock(
+        label=_("Link title"),
+        max_length=255,
+        required=False,
+        default="",
+        help_text=_("What the link says. Leave empty to show the document's title."),
+    )
+
+    class Meta:
+        icon = "doc-full"
+
+    @staticmethod
+    def _upgrade(value):
+        # Before link titles, the block stored only the document's id.
+        return {"document": value} if isinstance(value, int) or value is None else value
+
+    def to_python(self, value):
+        return super().to_python(self._upgrade(value))
+
+    def bulk_to_python(self, values):
+        return super().bulk_to_python([self._upgrade(value) for value in values])

@@ -26,7 +26,7 @@ def citation_fields(page, request) -> dict:
         "authors": [author.name for author in page.authors.all()],
         "date": page.date,
         "publisher": page.publisher,
-        "series": page.series,
+        "series": page.series_name,
         "doi": page.doi,
         "isbn": page.isbn,
         "url": absolute_url(request, page.get_url(request)),

@@ -2,21 +2,27 @@
 
 Four index pages, six policy papers (each with a generated multi-page PDF),
 six guidelines, eight case stories and ten news items and events, linked to
-the demo partners where the partners app made them. Idempotent: pages are
-found by slug, documents by title, authors are updated in place."""
+the demo partners where the partners app made them. A partner's own stories,
+guidelines and events live in its section of the tree (under its hub or
+education-partner page) and their files in its collection; network-wide
+news and the papers (written by several partners) stay under the shared
+indexes. Idempotent: pages are found by slug (and moved into place, with
+their translations), documents by title, authors are updated in place."""
 
 import datetime
 import io
 from collections.abc import Iterable
 
 from django.core.files.base import ContentFile
-from wagtail.models import Locale
+from wagtail.models import Collection, Locale
 
-from core.demo_tools import content_of, publish_if_changed
+from core.demo_tools import TARGET_LANGUAGES, content_of, publish_if_changed
 from core.models import Audience, Sector, SiteDocument, Theme
+from core.translation import translate_object
 from home.models import HomePage
 from knowledgebase.demo_text import INDEXES, LANGS, PAPERS
 from knowledgebase.demo_text_guides import GUIDES
+from knowledgebase.demo_text_links import BUDGET_TEMPLATE, SERIES
 from knowledgebase.demo_text_news import NEWS
 from knowledgebase.demo_text_stories import STORIES
 from knowledgebase.models import (
@@ -30,8 +36,11 @@ from knowledgebase.models import (
     PolicyPaperAuthor,
     PolicyPaperIndexPage,
     PolicyPaperPage,
+    Series,
 )
 from knowledgebase.pdf import make_pdf
+from partners import sections
+from partners.demo_cities import city_table
 from partners.demo_data import EDUCATION_PARTNERS, HUBS
 from partners.models import PartnerPage
 
@@ -72,9 +81,46 @@ def partner_names() -> dict:
     return {row[0]: row[2] for row in HUBS + EDUCATION_PARTNERS}
 
 
+def home_of(partners: dict, slugs, shared_index):
+    """Where a page attributed to ``slugs`` lives: the section of the first of
+    them that the partners demo made, else the shared index."""
+    for slug in slugs:
+        if slug in partners:
+            return partners[slug]
+    return shared_index
+
+
+def collection_of(parent) -> Collection:
+    """The partner's own collection when ``parent`` is a partner page, else
+    the root collection."""
+    if isinstance(parent, PartnerPage):
+        section = sections.section_for(parent)
+        if section is not None:
+            return section.collection
+    return Collection.get_first_root_node()
+
+
+def move_into(parent, model, slug):
+    """A page of ``model`` with ``slug`` made by an earlier run somewhere else
+    in the same language tree, moved under ``parent`` with its translations
+    (each under the parent's translation in its language); or None."""
+    page = model.objects.filter(locale_id=parent.locale_id, slug=slug).first()
+    if page is None:
+        return None
+    translations = list(page.get_translations())
+    page.move(parent, pos="last-child")
+    for translation in translations:
+        target = parent.get_translation_or_none(translation.locale)
+        if target is not None and not translation.is_child_of(target):
+            translation.move(target, pos="last-child")
+    return model.objects.get(pk=page.pk)
+
+
 def upsert(parent, model, slug, fields: dict, relations: dict, authors=None):
     """Create or update the child of ``parent`` with ``slug`` and publish it."""
     page = parent.get_children().filter(slug=slug).specific().first()
+    if page is None:
+        page = move_into(parent, model, slug)
     if page is None:
         page = model(slug=slug, **fields)
         for name, value in relations.items():
@@ -110,13 +156,56 @@ def sync_authors(page, authors):
     page.authors = existing[: len(authors)]
 
 
-def ensure_document(title: str, filename: str, data_factory) -> SiteDocument:
+def ensure_document(
+    title: str, filename: str, data_factory, collection=None, language="en"
+) -> SiteDocument:
+    """The document called ``title``, made once, in ``collection`` (root by
+    default) and marked as written in ``language``."""
+    collection = collection or Collection.get_first_root_node()
     document = SiteDocument.objects.filter(title=title).first()
     if document is None:
-        document = SiteDocument(title=title, file=ContentFile(data_factory(), name=filename))
+        document = SiteDocument(
+            title=title,
+            file=ContentFile(data_factory(), name=filename),
+            collection=collection,
+            file_language=language,
+        )
         document._set_document_file_metadata()
         document.save()
+    elif document.collection_id != collection.pk or document.file_language != language:
+        document.collection, document.file_language = collection, language
+        document.save()
     return document
+
+
+def ensure_series(name: str) -> Series | None:
+    """The English series called ``name`` and its translations."""
+    if not name:
+        return None
+    english = Locale.objects.get(language_code="en")
+    series, _created = Series.objects.get_or_create(locale=english, name=name)
+    for code in TARGET_LANGUAGES:
+        translate_object(series, code, {name: SERIES[name][code]})
+    return series
+
+
+def budget_title(entry, code: str) -> str:
+    """The link title of a guideline's budget template, in ``code``."""
+    return f"{BUDGET_TEMPLATE[code]}: {entry['text'][code][0]}"
+
+
+def link_titles(guides) -> dict:
+    """Translations of the budget templates' link titles."""
+    return {
+        budget_title(entry, "en"): {code: budget_title(entry, code) for code in TARGET_LANGUAGES}
+        for entry in guides
+        if "finance" in entry["themes"]
+    }
+
+
+def places(entries) -> dict:
+    """Translations of the cities that ``entries`` name."""
+    return city_table(*(entry["city"] for entry in entries if entry.get("city")))
 
 
 def paper_pdf(entry) -> bytes:
@@ -198,7 +287,7 @@ def load(context):
             "abstract": f"<p>{en[2]}</p>",
             "date": datetime.date.fromisoformat(entry["date"]),
             "publisher": entry["publisher"],
-            "series": entry["series"],
+            "series": ensure_series(entry["series"]),
             "doi": entry.get("doi", ""),
             "isbn": entry.get("isbn", ""),
             "document": document,
@@ -241,16 +330,17 @@ def load(context):
             "audiences": terms(Audience, entry["audiences"]),
             "partners": [partners[entry["partner"]]] if entry["partner"] in partners else [],
         }
-        stories[entry["slug"]] = upsert(
-            indexes["case-stories"], CaseStoryPage, entry["slug"], fields, relations
-        )
+        parent = home_of(partners, [entry["partner"]], indexes["case-stories"])
+        stories[entry["slug"]] = upsert(parent, CaseStoryPage, entry["slug"], fields, relations)
     context.step(f"{len(stories)} case stories")
 
     guides = []
     for entry in GUIDES:
         en = entry["text"]["en"]
+        parent = home_of(partners, entry["partners"], indexes["guidelines"])
+        collection = collection_of(parent)
         document = ensure_document(
-            en[0], f"{entry['slug']}.pdf", lambda entry=entry: guideline_pdf(entry)
+            en[0], f"{entry['slug']}.pdf", lambda entry=entry: guideline_pdf(entry), collection
         )
         templates = []
         if "finance" in entry["themes"]:
@@ -258,8 +348,11 @@ def load(context):
                 f"Budget template: {en[0]}",
                 f"{entry['slug']}-budget.csv",
                 lambda t=en[0]: csv_template(t),
+                collection,
             )
-            templates.append(("template", template))
+            templates.append(
+                ("template", {"document": template, "title": budget_title(entry, "en")})
+            )
         fields = {
             "title": en[0],
             "summary": en[1],
@@ -279,9 +372,7 @@ def load(context):
             "partners": [partners[s] for s in entry["partners"] if s in partners],
             "pilots": [stories[s] for s in entry["pilots"]],
         }
-        guides.append(
-            upsert(indexes["guidelines"], GuidelinePage, entry["slug"], fields, relations)
-        )
+        guides.append(upsert(parent, GuidelinePage, entry["slug"], fields, relations))
     # Each story links the guidelines it piloted.
     for story in stories.values():
         before = content_of(story)
@@ -311,8 +402,13 @@ def load(context):
                 country=entry.get("country", ""),
                 online_url=entry.get("online_url", ""),
             )
-        relations = {"themes": terms(Theme, entry["themes"])}
-        news.append(upsert(indexes["news"], model, entry["slug"], fields, relations))
+        partner = entry.get("partner")
+        relations = {
+            "themes": terms(Theme, entry["themes"]),
+            "partners": [partners[partner]] if partner in partners else [],
+        }
+        parent = home_of(partners, [partner] if partner else [], indexes["news"])
+        news.append(upsert(parent, model, entry["slug"], fields, relations))
     context.step(f"{len(news)} news items and events")
 
     # Translations: parents before children.
@@ -328,7 +424,7 @@ def load(context):
         (GUIDES, guides),
         (NEWS, news),
     ):
-        strings = table(entries)
+        strings = {**table(entries), **link_titles(GUIDES), **places(entries)}
         for page in pages:
             context.translate(page, strings)
     # Stories were translated before the guidelines they link to: point those

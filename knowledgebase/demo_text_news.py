@@ -265,6 +265,7 @@ NEWS = [
     },
     {
         "slug": "network-meeting-turin",
+        "partner": "officina-torino",
         "kind": "event",
         "date": "2025-06-18",
         "end_date": "2025-06-20",
@@ -358,6 +359,7 @@ NEWS = [
     },
     {
         "slug": "summer-school-thessaloniki",
+        "partner": "ergastiri-thessaloniki",
         "kind": "event",
         "date": "2026-07-06",
         "end_date": "2026-07-10",
@@ -407,6 +409,7 @@ NEWS = [
     },
     {
         "slug": "open-studio-day-krakow",
+        "partner": "open-studio-krakow",
         "kind": "event",
         "date": "2026-03-21",
         "format": "onsite",

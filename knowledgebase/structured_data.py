@@ -26,8 +26,8 @@ def citation_meta(page, request) -> list[tuple[str, str]]:
     if page.publisher:
         rows.append(("citation_publisher", page.publisher))
         rows.append(("citation_technical_report_institution", page.publisher))
-    if page.series:
-        rows.append(("citation_series_title", page.series))
+    if page.series_id:
+        rows.append(("citation_series_title", page.series_name))
     if page.doi:
         rows.append(("citation_doi", page.doi))
     if page.isbn:
@@ -69,8 +69,8 @@ def json_ld(page, request) -> dict:
     }
     if page.publisher:
         data["publisher"] = {"@type": "Organization", "name": page.publisher}
-    if page.series:
-        data["isPartOf"] = {"@type": "CreativeWorkSeries", "name": page.series}
+    if page.series_id:
+        data["isPartOf"] = {"@type": "CreativeWorkSeries", "name": page.series_name}
     identifiers = []
     if page.doi:
         identifiers.append({"@type": "PropertyValue", "propertyID": "DOI", "value": page.doi})

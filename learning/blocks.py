@@ -39,8 +39,20 @@ class VideoBlock(blocks.StructBlock):
         template = "learning/blocks/video.html"
 
 
+def link_title_block():
+    """The link's own title: page text, so it is translated with the page."""
+    return blocks.CharBlock(
+        label=_("Link title"),
+        max_length=255,
+        required=False,
+        default="",
+        help_text=_("What the link says. Leave empty to show the document's title."),
+    )
+
+
 class DocumentBlock(blocks.StructBlock):
     document = DocumentChooserBlock(label=_("Document"))
+    title = link_title_block()
     description = blocks.CharBlock(label=_("Description"), required=False, max_length=250)
 
     class Meta:
@@ -123,6 +135,7 @@ class LessonBlock(blocks.StreamBlock):
 
 class TeacherDownloadBlock(blocks.StructBlock):
     document = DocumentChooserBlock(label=_("File"))
+    title = link_title_block()
     note = blocks.CharBlock(
         label=_("What it is for"), required=False, max_length=250, help_text=_("For teachers.")
     )

@@ -21,6 +21,7 @@ from learning.demo_text import (
     MODULES,
     PATHS,
     QUIZ_TITLE,
+    TEACHER_GUIDE_LINK,
     TEACHER_NOTE,
     TRUE,
     T,
@@ -58,8 +59,13 @@ def _terms(model, slugs):
 def _teacher_guide():
     document = SiteDocument.objects.filter(title=GUIDE_TITLE).first()
     if document is None:
-        document = SiteDocument(title=GUIDE_TITLE, collection=Collection.get_first_root_node())
+        document = SiteDocument(
+            title=GUIDE_TITLE, collection=Collection.get_first_root_node(), file_language="en"
+        )
         document.file.save("teacher-notes.txt", ContentFile(GUIDE_TEXT.encode()), save=False)
+        document.save()
+    elif document.file_language != "en":
+        document.file_language = "en"
         document.save()
     return document
 
@@ -124,7 +130,12 @@ def load(context):
                 Skill.objects.filter(uri__in=[ESCO + "skill/" + u for u in spec["skills"]])
             ),
             lessons=_lessons(spec),
-            teacher_downloads=[("download", {"document": guide, "note": TEACHER_NOTE})],
+            teacher_downloads=[
+                (
+                    "download",
+                    {"document": guide, "title": TEACHER_GUIDE_LINK, "note": TEACHER_NOTE},
+                )
+            ],
         )
         context.translate(page, T)
         modules[spec["slug"]] = page

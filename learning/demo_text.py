@@ -50,6 +50,15 @@ EXERCISE_TITLE = add(
     "Wypróbuj na własnym projekcie",
     "Δοκιμάστε το στο δικό σας έργο",
 )
+TEACHER_GUIDE_LINK = add(
+    "Teacher notes for the Creative FLIP learning modules",
+    "Hinweise für Lehrkräfte zu den Creative-FLIP-Lernmodulen",
+    "Notes pédagogiques pour les modules d'apprentissage Creative FLIP",
+    "Note per i docenti sui moduli di apprendimento Creative FLIP",
+    "Notas para docentes sobre los módulos de aprendizaje de Creative FLIP",
+    "Wskazówki dla nauczycieli do modułów edukacyjnych Creative FLIP",
+    "Σημειώσεις για εκπαιδευτικούς για τις ενότητες μάθησης του Creative FLIP",
+)
 TEACHER_NOTE = add(
     "Session plan, timings and discussion prompts",
     "Sitzungsplan, Zeitangaben und Diskussionsimpulse",

@@ -15,6 +15,7 @@ from core.models import Sector, Theme
 from core.translation import translate_object
 from home.models import HomePage
 from partners import sections
+from partners.demo_cities import city_table
 from partners.demo_data import EDUCATION_PARTNERS, HUBS
 from partners.demo_text import (
     ACTIVITIES,
@@ -136,7 +137,7 @@ def _partners(context, directory, services) -> dict[str, PartnerPage]:
             fields["institution_type"] = kind
             fields["levels_served"] = levels[0][0]
         page = ensure_page(directory, model, slug, **fields)
-        context.translate(page, table(summary, description, *levels))
+        context.translate(page, {**table(summary, description, *levels), **city_table(city)})
         result[slug] = page
     context.step(f"{len(HUBS)} hubs and {len(EDUCATION_PARTNERS)} education partners")
     return result

@@ -16,8 +16,9 @@ text it wrote.
 
 import os
 
-from django.conf import settings
+from django.conf import global_settings, settings
 from django.db import models
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument
 from wagtail.search import index
@@ -44,6 +45,12 @@ EXTRACTED_FIELDS = (
 )
 
 
+def file_language_choices():
+    """Every language Django knows, by code: a file may be in a language the
+    site does not use (a Portuguese report on a Lisbon hub's page)."""
+    return [("", _("Not set (use the detected language)")), *global_settings.LANGUAGES]
+
+
 class SiteDocument(AbstractDocument):
     text = models.TextField(_("extracted text"), blank=True, editable=False)
     page_texts = models.JSONField(
@@ -67,7 +74,18 @@ class SiteDocument(AbstractDocument):
         _("extraction warning"), max_length=255, blank=True, editable=False
     )
 
-    admin_form_fields = ("title", "file", "collection", "tags")
+    file_language = models.CharField(
+        _("language of the file"),
+        max_length=12,
+        blank=True,
+        choices=file_language_choices,
+        help_text=_(
+            "The language the file is written in. Pages linking it in another "
+            "language say so. Leave empty to use the language detected in the text."
+        ),
+    )
+
+    admin_form_fields = ("title", "file", "file_language", "collection", "tags")
 
     search_fields = AbstractDocument.search_fields + [
         index.SearchField("text"),
@@ -88,6 +106,19 @@ class SiteDocument(AbstractDocument):
         # extension check would add a second, wrong error: 'File extension ""'.
         if self.file:
             super().clean()
+
+    @property
+    def content_language(self) -> str:
+        """The file's language code: the editor's choice, else the detected one."""
+        return self.file_language or self.language
+
+    def language_name(self) -> str:
+        """The file's language, named in the active language ("" when unknown)."""
+        code = self.content_language
+        try:
+            return str(get_language_info(code)["name_translated"]) if code else ""
+        except KeyError:
+            return ""
 
     # -- extraction -----------------------------------------------------------
 

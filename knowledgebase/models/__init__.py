@@ -11,6 +11,7 @@ from .indexes import (
 )
 from .news import EventFormat, EventPage, NewsPage
 from .papers import PolicyPaperAuthor, PolicyPaperPage
+from .series import Series
 from .stories import CaseStoryPage
 
 __all__ = [
@@ -28,5 +29,6 @@ __all__ = [
     "PolicyPaperAuthor",
     "PolicyPaperIndexPage",
     "PolicyPaperPage",
+    "Series",
     "TestingStatus",
 ]

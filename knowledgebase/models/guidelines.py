@@ -5,13 +5,12 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.api import countries_api_field
-from knowledgebase.blocks import StepsBlock
+from knowledgebase.blocks import DocumentLinkBlock, StepsBlock
 
 from .base import PARTNER_SECTIONS, KnowledgePage
 
@@ -34,7 +33,7 @@ class GuidelinePage(KnowledgePage):
         help_text=_("The whole guideline as one file, if there is one."),
     )
     templates = StreamField(
-        [("template", DocumentChooserBlock(label=_("Template")))],
+        [("template", DocumentLinkBlock(label=_("Template")))],
         verbose_name=_("downloadable templates"),
         blank=True,
     )
@@ -81,7 +80,7 @@ class GuidelinePage(KnowledgePage):
     override_translatable_fields = KnowledgePage.base_translatable_fields + [
         TranslatableField("steps"),
         SynchronizedField("document"),
-        SynchronizedField("templates"),
+        TranslatableField("templates"),
         SynchronizedField("testing_status"),
         SynchronizedField("pilots"),
         SynchronizedField("countries"),
@@ -91,7 +90,8 @@ class GuidelinePage(KnowledgePage):
         verbose_name = _("guideline")
 
     def template_documents(self):
-        return [block.value for block in self.templates if block.value]
+        """``[{"document", "title"}]`` of the templates whose file still exists."""
+        return [block.value for block in self.templates if block.value["document"]]
 
     def live_pilots(self):
         return [pilot for pilot in self.pilots.all() if pilot.live]

@@ -8,7 +8,9 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
+from rest_framework.fields import CharField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
@@ -69,7 +71,14 @@ class PolicyPaperAuthor(TranslatableMixin, Orderable):
 class PolicyPaperPage(KnowledgePage):
     abstract = RichTextField(_("abstract"), features=["bold", "italic", "link"], default="")
     publisher = models.CharField(_("publisher"), max_length=200, blank=True)
-    series = models.CharField(_("series"), max_length=200, blank=True)
+    series = models.ForeignKey(
+        "knowledgebase.Series",
+        verbose_name=_("series"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     document = models.ForeignKey(
         "core.SiteDocument",
         verbose_name=_("PDF"),
@@ -111,7 +120,7 @@ class PolicyPaperPage(KnowledgePage):
     search_fields = KnowledgePage.search_fields + [
         index.SearchField("abstract"),
         index.SearchField("publisher"),
-        index.SearchField("series"),
+        index.RelatedFields("series", [index.SearchField("name")]),
         index.SearchField("body"),
         index.FilterField("doi"),
         index.RelatedFields(
@@ -124,7 +133,7 @@ class PolicyPaperPage(KnowledgePage):
         "abstract",
         "authors",
         "publisher",
-        "series",
+        APIField("series", serializer=CharField(source="series_name", read_only=True)),
         "document",
         "doi",
         "isbn",
@@ -135,7 +144,7 @@ class PolicyPaperPage(KnowledgePage):
         TranslatableField("abstract"),
         TranslatableField("authors"),
         TranslatableField("publisher"),
-        TranslatableField("series"),
+        SynchronizedField("series"),
         TranslatableField("body"),
         SynchronizedField("document"),
         SynchronizedField("doi"),
@@ -143,10 +152,14 @@ class PolicyPaperPage(KnowledgePage):
         SynchronizedField("countries"),
     ]
 
-    detail_prefetch = (*KnowledgePage.detail_prefetch, "authors")
+    detail_prefetch = (*KnowledgePage.detail_prefetch, "authors", "series")
 
     class Meta:
         verbose_name = _("policy paper")
+
+    @property
+    def series_name(self) -> str:
+        return self.series.name if self.series_id else ""
 
     def author_list(self):
         return list(self.authors.all())

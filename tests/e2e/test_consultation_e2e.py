@@ -8,8 +8,8 @@ from playwright.sync_api import expect
 
 from tests.e2e.conftest import manage
 
-OPEN = "/en/guidelines/running-a-skills-exchange/"
-CLOSED = "/en/guidelines/capturing-value-from-ip/"
+OPEN = "/en/partners/makers-tallinn/running-a-skills-exchange/"
+CLOSED = "/en/partners/officina-torino/capturing-value-from-ip/"
 WIDTHS = [390, 1366]
 EMAIL = "e2e-respondent@example.org"
 

@@ -34,7 +34,7 @@ def test_policy_paper_in_greek(page, live_site, axe_check):
 
 
 def test_guideline_page_and_print(page, live_site, axe_check):
-    page.goto(live_site + "/en/guidelines/access-to-finance/")
+    page.goto(live_site + "/en/partners/fabrika-lisboa/access-to-finance/")
     expect(page.locator(".kb-step")).to_have_count(2)
     expect(page.locator(".kb-checklist li").first).to_be_visible()
     axe_check(page)

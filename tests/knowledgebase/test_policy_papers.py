@@ -3,8 +3,9 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+from wagtail.models import Locale
 
-from knowledgebase.models import PolicyPaperAuthor
+from knowledgebase.models import PolicyPaperAuthor, Series
 
 from .conftest import make_document, make_paper
 
@@ -41,7 +42,7 @@ def paper(indexes):
         themes=["finance"],
         document=make_document("Funding report", pages=3),
         publisher="Creative FLIP",
-        series="Policy briefs",
+        series=Series.objects.create(name="Policy briefs", locale=Locale.get_default()),
         doi="10.5281/zenodo.123456",
     )
 

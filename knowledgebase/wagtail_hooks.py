@@ -1,0 +1,5 @@
+from wagtail.snippets.models import register_snippet
+
+from knowledgebase.models import Series
+
+register_snippet(Series)
