@@ -2,10 +2,10 @@
 them (exonyms where the language has one, in its own script). Used by the
 partners and knowledge-base demos: ``city`` is a translatable page field."""
 
-LANGS = ["de", "fr", "it", "es", "pl", "el"]
+from core.languages import TARGET_CODES
 
 _ROWS = {
-    # English: de, fr, it, es, pl, el
+    # English: one name per target language, in core.languages' order
     "Lisbon": ("Lissabon", "Lisbonne", "Lisbona", "Lisboa", "Lizbona", "Λισαβόνα"),
     "Leipzig": ("Leipzig", "Leipzig", "Lipsia", "Leipzig", "Lipsk", "Λειψία"),
     "Lille": ("Lille", "Lille", "Lilla", "Lille", "Lille", "Λιλ"),
@@ -29,7 +29,8 @@ _ROWS = {
 }
 
 # English name -> {language: name}, in the shape ``DemoContext.translate`` takes.
-CITIES = {en: dict(zip(LANGS, names, strict=True)) for en, names in _ROWS.items()}
+# strict: a language added to the table without its city names stops here.
+CITIES = {en: dict(zip(TARGET_CODES, names, strict=True)) for en, names in _ROWS.items()}
 
 
 def city_table(*names: str) -> dict[str, dict[str, str]]:
