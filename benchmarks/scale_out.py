@@ -152,8 +152,6 @@ class FormFields(html.parser.HTMLParser):
     def handle_data(self, data):
         if self._textarea:
             self._text.append(data)
-        elif self._select and self._option is None:
-            pass
 
     def handle_endtag(self, tag):
         if tag == "form":
@@ -565,7 +563,8 @@ def main() -> int:
     for check in checks:
         print(f"{'ok  ' if check.ok else 'FAIL'} {check.name}  [{check.detail}]")
     failed = sum(not check.ok for check in checks)
-    print(f"{len(checks) - failed} of {len(checks)} checks passed in {time.monotonic() - started:.0f} s")
+    seconds = time.monotonic() - started
+    print(f"{len(checks) - failed} of {len(checks)} checks passed in {seconds:.0f} s")
     return 1 if failed else 0
 
 
