@@ -27,8 +27,9 @@ What it does, all on 127.0.0.1:
      through nginx and directly to B gets the new title (story, listing,
      home page), and a search on B finds it. Then the editor unpublishes it
      on A, and the next requests through nginx and B answer 404;
-   - the client's address: B sees the visitor's address from
-     X-Forwarded-For (TRUSTED_PROXY_COUNT=1), not nginx's.
+   - the client's address: a failed sign-in from 127.0.0.2 through nginx,
+     with a forged X-Forwarded-For, is counted by the login throttle against
+     127.0.0.2 (TRUSTED_PROXY_COUNT=1): not nginx's address, not the forged one.
 4. Stops everything and removes the temporary folder.
 
 Prints one line per check and exits with status 1 if any failed.
@@ -37,6 +38,7 @@ tests/e2e/test_scale_out_e2e.py runs the same checks.
 
 import argparse
 import html.parser
+import http.client
 import os
 import re
 import secrets
@@ -60,10 +62,12 @@ TEMPLATE = ROOT / "deploy" / "nginx.conf"
 EDITOR = "scaleout-editor"
 STORY = "/en/news/story-4/"
 LISTING = "/en/news/"
+VISITOR = "127.0.0.2"  # a loopback address other than nginx's
 HOME = "/en/"
 
 SETUP = """
 import datetime
+from axes.models import AccessAttempt
 from django.contrib.auth import get_user_model
 from core.demo_tools import ensure_page
 from home.demo import ensure_home
@@ -86,6 +90,7 @@ editor, _ = get_user_model().objects.get_or_create(
 editor.is_staff = editor.is_superuser = True
 editor.set_password({password!r})
 editor.save()
+AccessAttempt.objects.all().delete()  # an earlier run's (--keep-database)
 print(story.pk)
 """
 
@@ -460,6 +465,44 @@ http {{
                 )
         return checks
 
+    def check_client_address(self) -> list[Check]:
+        """A visitor at 127.0.0.2 fails to sign in through nginx, with a forged
+        X-Forwarded-For. The login throttle (django-axes, through
+        core/clientip.py and TRUSTED_PROXY_COUNT=1) records 127.0.0.2: not
+        nginx's 127.0.0.1, not the forged address."""
+        forged = "203.0.113.9"
+        connection = http.client.HTTPConnection(
+            HOST, self.ports["nginx"], timeout=60, source_address=(VISITOR, 0)
+        )
+        connection.request("GET", "/admin/login/")
+        page = connection.getresponse()
+        body = page.read().decode()
+        cookie = re.search(r"csrftoken=([^;]+)", page.getheader("Set-Cookie") or "")
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', body)
+        if not (cookie and token):
+            return [Check("a failed sign-in through nginx is counted", False, "no CSRF token")]
+        form = f"csrfmiddlewaretoken={token.group(1)}&username={EDITOR}&password=wrong"
+        connection.request(
+            "POST", "/admin/login/", body=form,
+            headers={"Content-Type": "application/x-www-form-urlencoded",
+                     "Cookie": f"csrftoken={cookie.group(1)}", "X-Forwarded-For": forged},
+        )  # fmt: skip
+        answer = connection.getresponse()
+        answer.read()
+        connection.close()
+        script = (
+            "from axes.models import AccessAttempt; "
+            "print(sorted(AccessAttempt.objects.values_list('ip_address', flat=True)))"
+        )
+        seen = self.manage("shell", "-v0", "-c", script).strip().splitlines()[-1]
+        return [
+            Check(
+                f"a failed sign-in from {VISITOR} through nginx counts against {VISITOR}",
+                answer.status == 200 and seen == repr([VISITOR]),
+                f"HTTP {answer.status}; addresses counted: {seen}; X-Forwarded-For sent: {forged}",
+            )
+        ]
+
 
 def database_urls(database_url: str, workdir: Path, keep: bool = False) -> str:
     if not database_url.startswith(("postgres://", "postgresql://")):
@@ -527,6 +570,7 @@ def run(
         cluster.start(workers)
         checks = cluster.check_consistent()
         checks += cluster.check_purge()
+        checks += cluster.check_client_address()
         return checks
     except Exception:
         print(cluster.logs(), file=sys.stderr)

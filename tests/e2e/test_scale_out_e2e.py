@@ -5,7 +5,9 @@ The same URL answers the same page through either server and through the
 proxy, from the shared page cache; an editor's publish and unpublish in the
 admin on server A are seen by the very next anonymous request through nginx
 and directly on server B, in the page, its listing, the home page and the
-search.
+search. And the login throttle counts a visitor's failed sign-in through
+nginx against the visitor's address (TRUSTED_PROXY_COUNT=1), not against
+nginx's or a forged one.
 
 On PostgreSQL (DATABASE_URL) the database is DATABASE_URL's name plus
 ``_scaleout``, dropped and created again; otherwise SQLite in a temporary
@@ -86,3 +88,8 @@ def test_an_unpublish_on_a_is_seen_at_once_through_nginx_and_on_b(checks):
     gone += by_name(checks, "next request via nginx no longer lists the story")
     gone += by_name(checks, "next request via B no longer lists the story")
     assert len(gone) == 6 and not failures(gone)
+
+
+def test_the_proxy_passes_on_the_visitors_address_and_no_forged_one(checks):
+    found = by_name(checks, "a failed sign-in from 127.0.0.2 through nginx")
+    assert len(found) == 1 and not failures(found)
