@@ -208,6 +208,8 @@ def main() -> int:
     unknown = sorted(set(parts) - set(PARTS))
     if unknown:
         parser.error(f"unknown part(s) {', '.join(unknown)}; choose from {', '.join(PARTS)}")
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    print(f"load average at the start: {load}", file=sys.stderr)
     rows, failed = [], []
     for part in PARTS:
         if part not in parts:
@@ -220,6 +222,8 @@ def main() -> int:
             rows.append((f"{part}: failed", str(error).splitlines()[0][:120], "", ""))
             print(error, file=sys.stderr)
         print(f"{part}: {time.monotonic() - started:.0f} s", file=sys.stderr, flush=True)
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    print(f"\n{os.cpu_count()} cores; load average at the end {load} (1, 5, 15 min)")
     print("\n| measure | result | goal | met |")
     print("|---|---|---|---|")
     for row in rows:
