@@ -50,6 +50,12 @@ node_modules/axe-core/axe.min.js node_modules/vnu-jar/build/dist/vnu.jar: packag
 	npm ci --silent --no-audit --no-fund --ignore-scripts
 	touch node_modules/axe-core/axe.min.js node_modules/vnu-jar/build/dist/vnu.jar
 
+## Every measure of issue 16 in one table (benchmarks/run_all.py; docs/performance.md).
+## BENCH_ARGS picks parts, e.g. BENCH_ARGS="--only render,wrk" or "--only search --large".
+.PHONY: bench
+bench: install
+	$(PY) benchmarks/run_all.py $(BENCH_ARGS)
+
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .

@@ -1,7 +1,7 @@
 """Requests per second under gunicorn with production settings: a bare view,
 a page served from the page cache, and the same page rendered every time.
 
-    .venv/bin/python benchmarks/page_cache_bench.py [--redis-url redis://127.0.0.1:6379/5]
+    .venv/bin/python benchmarks/page_cache_bench.py [--redis-url redis://127.0.0.1:6379/5] [--json]
 
 Builds a scratch SQLite database in a temporary folder (migrate, a home page,
 a policy paper listing with --papers papers), runs ``collectstatic`` (hashed
@@ -13,6 +13,7 @@ bounded, and gunicorn is stopped at the end.
 """
 
 import argparse
+import json
 import os
 import re
 import secrets
@@ -131,6 +132,7 @@ def main():
     parser.add_argument("--papers", type=int, default=20)
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--connections", type=int, default=20)
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk is not installed")
@@ -155,12 +157,20 @@ def main():
         run([*manage, "migrate", "--noinput", "-v0"], env)
         run([*manage, "collectstatic", "--noinput", "-v0"], env)
         run([*manage, "shell", "-c", SETUP.format(papers=args.papers)], env)
-        print(f"setup: {time.monotonic() - started:.0f} s")
+        print(f"setup: {time.monotonic() - started:.0f} s", file=sys.stderr)
         cached = serve(env, "on", args)
         uncached = serve(env, "off", args)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     bare = cached["bare view"]
+    if args.json:
+        print(json.dumps({
+            "bare": bare, "cached": cached["page"], "uncached": uncached["page"],
+            "cached_header": cached["cache header"], "uncached_header": uncached["cache header"],
+            "workers": 2, "connections": args.connections, "seconds": args.seconds,
+            "database": "sqlite", "papers": args.papers,
+        }))  # fmt: skip
+        return
     rows = [
         ("bare view (full middleware)", bare, ""),
         (f"policy paper, page cache ({cached['cache header']})", cached["page"], ""),

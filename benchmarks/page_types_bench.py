@@ -20,10 +20,18 @@ rendered every time.
     .venv/bin/python benchmarks/page_types_bench.py                    # fixtures, 30 items
     .venv/bin/python benchmarks/page_types_bench.py --db /tmp/demo.sqlite3
     .venv/bin/python benchmarks/page_types_bench.py --db ... --show HubPage   # print the SQL
+    .venv/bin/python benchmarks/page_types_bench.py --db postgres://... --production --json
+
+``--production``: production settings (DEBUG off, hashed static files after a
+``collectstatic`` into a temporary folder, the page cache off) instead of
+the test settings. ``--json``: one JSON object on stdout, for
+``benchmarks/run_all.py``.
 """
 
 import argparse
+import json
 import os
+import secrets
 import statistics
 import sys
 import tempfile
@@ -44,7 +52,7 @@ EXTRA_VIEWS = [
 ]
 
 
-def setup(db: str | None) -> Path:
+def setup(db: str | None, production: bool = False) -> Path:
     workdir = Path(tempfile.mkdtemp(prefix="cf-pages-bench-"))
     if db is None:
         url = f"sqlite:///{workdir / 'bench.sqlite3'}"
@@ -55,13 +63,26 @@ def setup(db: str | None) -> Path:
     os.environ["DATABASE_URL"] = url
     os.environ.setdefault("MEDIA_ROOT", str(workdir / "media"))
     os.environ["DJANGO_SETTINGS_MODULE"] = "creativeflip.settings.test"
+    if production:
+        os.environ.update(
+            DJANGO_SETTINGS_MODULE="creativeflip.settings.production",
+            ALLOWED_HOSTS="testserver",
+            SECURE_SSL_REDIRECT="false",
+            PAGE_CACHE="off",  # every page is rendered
+            STATIC_ROOT=str(workdir / "static"),
+        )
+        os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(40))
+        os.environ.setdefault("EMAIL_URL", "console://")
+        os.environ.setdefault("DEFAULT_FROM_EMAIL", "bench@example.org")
     import django
 
     django.setup()
-    if db is None:
-        from django.core.management import call_command
+    from django.core.management import call_command
 
+    if db is None:
         call_command("migrate", verbosity=0)
+    if production:  # hashed names: {% static %} reads the manifest
+        call_command("collectstatic", interactive=False, verbosity=0)
     return workdir
 
 
@@ -174,8 +195,10 @@ def main():
     parser.add_argument("--languages", default="en,de", help="locales to sample (default en,de)")
     parser.add_argument("--repeat", type=int, default=5, help="renders per page (default 5)")
     parser.add_argument("--show", help="print the SQL of one page type (its last render)")
+    parser.add_argument("--production", action="store_true", help="production settings")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
     args = parser.parse_args()
-    setup(args.db)
+    setup(args.db, args.production)
     from django.db import connection
 
     if args.db is None:
@@ -184,11 +207,27 @@ def main():
         started = time.perf_counter()
         build_site(args.items)
         seconds = time.perf_counter() - started
-        print(f"built the site with {args.items} items per page in {seconds:.1f} s")
+        if not args.json:
+            print(f"built the site with {args.items} items per page in {seconds:.1f} s")
         languages = ["en"]
     else:
         languages = [code.strip() for code in args.languages.split(",") if code.strip()]
     samples = sample_pages(args.per_type, languages)
+    if args.json:
+        rows = measure(samples, args.repeat, None)
+        keys = ("type", "pages", "median_ms", "queries", "max_queries", "cold_queries")
+        settings = "production" if args.production else "test"
+        source = "demo/existing" if args.db else f"fixtures, {args.items} items"
+        result = {
+            "database": connection.vendor,
+            "settings": settings,
+            "site": source,
+            "languages": languages,
+            "repeat": args.repeat,
+            "rows": [dict(zip(keys, row, strict=True)) for row in rows],
+        }
+        print(json.dumps(result))
+        return
     print(f"database: {connection.vendor}; languages: {', '.join(languages)}; repeat {args.repeat}")
     heading = ("page type", "pages", "median ms", "queries", "max q", "cold q")
     print("{:30} {:>5} {:>10} {:>8} {:>6} {:>6}".format(*heading))

@@ -14,6 +14,7 @@ goes through Wagtail's ``update_index`` with the project's backend.
 """
 
 import argparse
+import json
 import os
 import random
 import statistics
@@ -370,6 +371,7 @@ def main() -> None:
         help="keep the database of an earlier run: no build, no reindex, queries only",
     )
     parser.add_argument("--no-queries", action="store_true", help="build and index only")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
     args = parser.parse_args()
     n = 100_000 if args.large else args.n
     url = os.environ.get("DATABASE_URL") or ""
@@ -391,12 +393,20 @@ def main() -> None:
         started = time.perf_counter()
         call_command("update_index", verbosity=0)
         indexed = time.perf_counter() - started
-        print(f"corpus built in {built:.1f} s; full index (update_index): {indexed:.1f} s")
+        print(
+            f"corpus built in {built:.1f} s; full index (update_index): {indexed:.1f} s",
+            file=sys.stderr if args.json else sys.stdout,
+        )
     if args.no_queries:
         return
     analyze(connection)
     timings = measure_queries(random.Random(args.seed + 1))
     publish = publish_to_searchable()
+    if args.json:
+        result = {"database": connection.vendor, "pages": stats["pages"], "built_s": built}
+        result.update(index_s=indexed, publish_ms=publish, **timings)
+        print(json.dumps(result))
+        return
     print(f"database: {connection.vendor}  pages: {stats['pages']:,}")
     if stats["with_document_field"] == []:
         print("note: no page type has a document field yet; document text joined the summary")

@@ -113,3 +113,11 @@ def menu_pages(home):
     if home is None:
         return []
     return home.get_children().live().in_menu()
+
+
+@register.simple_tag(takes_context=True)
+def absolute(context, url=None):
+    """``url`` (default: this request's path and query) as an absolute URL on
+    SITE_URL, so that every application server writes the same one."""
+    request = context["request"]
+    return absolute_url(request, request.get_full_path() if url is None else url)

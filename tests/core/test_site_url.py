@@ -95,6 +95,19 @@ def test_citation_tags_hreflang_and_oai_use_it(client, public):
     assert f"<baseURL>{PUBLIC}/oai/</baseURL>" in oai
 
 
+def test_open_graph_url_uses_it_whatever_the_host(client, public):
+    """Two application servers reached under different hosts write the same
+    page (scale-out: benchmarks/scale_out.py compares them)."""
+    html = client.get(public["item"].url + "?x=1", HTTP_HOST="localhost").content.decode()
+    assert f'<meta property="og:url" content="{PUBLIC}/en/news/hub-opens/?x=1">' in html
+
+
+def test_open_graph_url_without_it_is_the_request_host(client, settings, tree):
+    settings.SITE_URL = ""
+    html = client.get(tree["item"].url).content.decode()
+    assert '<meta property="og:url" content="http://testserver/en/news/hub-opens/">' in html
+
+
 def test_robots_txt_names_the_sitemap_on_it(client, settings):
     settings.SITE_URL = PUBLIC
     response = client.get("/robots.txt")
