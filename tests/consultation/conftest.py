@@ -130,8 +130,9 @@ def submit_and_confirm(client, consultation, **overrides) -> ConsultationRespons
     response = submit(client, consultation, **overrides)
     assert response.status_code == 302, response.content.decode()[:2000]
     assert len(mail.outbox) == before + 1
-    link = confirmation_link(mail.outbox[-1])
-    assert client.get(link.split("testserver", 1)[1]).status_code == 200
+    link = confirmation_link(mail.outbox[-1]).split("testserver", 1)[1]
+    assert client.get(link).status_code == 200
+    assert client.post(link).status_code == 200
     return ConsultationResponse.objects.order_by("-pk").first()
 
 
