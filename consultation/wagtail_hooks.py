@@ -25,9 +25,10 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from consultation import admin_views, bulk, moderation
+from consultation import admin_views, bulk, moderation, search
 from consultation.admin_forms import ModerationForm
 from consultation.models import Consultation, ConsultationResponse
+from knowledgebase.models.base import SEARCH_TEXT_HOOK
 
 register_permission_policy(ConsultationResponse, moderation.ResponsePolicy(ConsultationResponse))
 
@@ -191,3 +192,8 @@ def consultation_report_menu_item():
         icon_name="comment",
         order=910,
     )
+
+
+@hooks.register(SEARCH_TEXT_HOOK)
+def consultation_search_text(page):
+    return search.page_text(page)

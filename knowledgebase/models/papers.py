@@ -132,6 +132,7 @@ class PolicyPaperPage(KnowledgePage):
         index.SearchField("body"),
         index.FilterField("doi"),
         index.FilterField("paper_status"),
+        index.SearchField("attached_search_text"),
         index.RelatedFields(
             "authors", [index.SearchField("name"), index.SearchField("affiliation")]
         ),

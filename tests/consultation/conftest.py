@@ -71,10 +71,10 @@ def make_consultation(page, *, opens=-5, closes=10, **fields):
         title=fields.pop("title", f"Consultation on {page.title}"),
         opens_on=today + datetime.timedelta(days=opens),
         closes_on=today + datetime.timedelta(days=closes),
-        questions=[
-            ("question", "Is the first step clear?"),
-            ("question", "What is missing?"),
-        ],
+        questions=fields.pop(
+            "questions",
+            [("question", "Is the first step clear?"), ("question", "What is missing?")],
+        ),
         **fields,
     )
 
