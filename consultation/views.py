@@ -166,8 +166,10 @@ def confirm(request, token):
     updated = ConsultationResponse.objects.filter(
         pk=response.pk, status=ResponseStatus.UNCONFIRMED
     ).update(status=ResponseStatus.PENDING, confirmed_at=timezone.now())
-    outcome = "confirmed" if updated else "already"
-    return _confirm_page(request, outcome, response, 200)
+    if not updated:
+        # A second click on the button: said plainly, as the bad input it is.
+        return _confirm_page(request, "already", response, 400)
+    return _confirm_page(request, "confirmed", response, 200)
 
 
 def _confirm_page(request, outcome, response, status):

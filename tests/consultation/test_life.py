@@ -80,10 +80,14 @@ def test_whole_life(client, consultation, guideline, moderator, settings):
     stored.refresh_from_db()
     assert stored.status == ResponseStatus.PENDING
     assert stored.confirmed_at is not None
+    # A second click is refused with a clear message; opening the link again
+    # just says so.
     second = client.post(link)
-    assert second.status_code == 200
+    assert second.status_code == 400
     assert "Already confirmed" in second.content.decode()
-    assert "Already confirmed" in client.get(link).content.decode()
+    reopened = client.get(link)
+    assert reopened.status_code == 200
+    assert "Already confirmed" in reopened.content.decode()
 
     # Moderate: approve with a public reply.
     client.force_login(moderator)
