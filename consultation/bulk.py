@@ -10,7 +10,7 @@ list the user was shown."""
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import Http404
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -92,7 +92,7 @@ def bulk_moderate(request):
             return redirect("consultation_bulk")
         status = 400
     elif request.method != "GET":
-        return render(request, "consultation/admin/bulk.html", {"form": form}, status=405)
+        return HttpResponseNotAllowed(["GET", "POST"])
     pending = list(
         queue.filter(status=ResponseStatus.PENDING)
         .select_related("consultation")

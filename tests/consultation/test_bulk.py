@@ -102,6 +102,7 @@ def test_bad_forms_are_400_and_change_nothing(client, world, moderator):
     ):
         answer = client.post(BULK, data)
         assert answer.status_code == 400, data
+    assert client.put(BULK).status_code == 405
     assert set(statuses(world).values()) == {ResponseStatus.PENDING}
 
 

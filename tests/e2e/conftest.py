@@ -86,7 +86,8 @@ def live_site(e2e_env):
         sqlite.unlink()
     manage(e2e_env, "migrate", "--noinput")
     manage(e2e_env, "load_demo", "-v0")
-    port = _free_port()
+    # E2E_PORT: a fixed port, for machines where each user has a range.
+    port = int(os.environ.get("E2E_PORT") or 0) or _free_port()
     # The server's log goes to a file: runserver writes a line per request to
     # stderr, and a pipe nobody reads fills up (64 KB) and stops the server.
     with tempfile.TemporaryFile() as log:
