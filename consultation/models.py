@@ -24,8 +24,17 @@ from wagtail.models import TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 DOCUMENT_TYPES = ("knowledgebase.GuidelinePage", "knowledgebase.PolicyPaperPage")
-# A guideline may open a consultation while it is drafted or piloted.
+# A guideline or a paper may open a consultation while it is drafted or
+# piloted (GuidelinePage.testing_status, PolicyPaperPage.paper_status).
 CONSULTABLE_STATUSES = ("draft", "piloted")
+
+
+def document_status(page) -> str | None:
+    """The draft / piloted / validated or final status of a document."""
+    for name in ("testing_status", "paper_status"):
+        if hasattr(page, name):
+            return getattr(page, name)
+    return None
 
 
 class Consultation(TranslatableMixin, models.Model):
@@ -98,10 +107,10 @@ class Consultation(TranslatableMixin, models.Model):
         label = f"{page._meta.app_label}.{page.__class__.__name__}"
         if label not in DOCUMENT_TYPES:
             raise ValidationError({"page": _("Choose a guideline or a policy paper.")})
-        status = getattr(page, "testing_status", None)
+        status = document_status(page)
         if self._state.adding and status is not None and status not in CONSULTABLE_STATUSES:
             raise ValidationError(
-                {"page": _("Only a draft or piloted guideline can open a consultation.")}
+                {"page": _("Only a draft or piloted document can open a consultation.")}
             )
 
     def state(self, today=None) -> str:

@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import get_language, gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from wagtail.models import Locale
 
 from consultation.forms import ResponseForm
@@ -139,9 +139,14 @@ def sent(request):
     return TemplateResponse(request, "consultation/sent.html", {})
 
 
+@csrf_exempt
 @never_cache
-@require_GET
+@require_http_methods(["GET", "HEAD", "POST"])
 def confirm(request, token):
+    """GET shows what the link confirms and a button; only the POST of that
+    button confirms. Mail scanners and link previews fetch links with GET,
+    so a GET must change nothing. The POST needs no CSRF token: the signed
+    token in the URL is the secret, and confirming acts in nobody's name."""
     try:
         data = read_token(token)
     except signing.SignatureExpired:
@@ -155,11 +160,16 @@ def confirm(request, token):
     )
     if response is None:
         return _confirm_page(request, "invalid", None, 400)
+    if request.method != "POST":
+        waiting = response.status == ResponseStatus.UNCONFIRMED
+        return _confirm_page(request, "ask" if waiting else "already", response, 200)
     updated = ConsultationResponse.objects.filter(
         pk=response.pk, status=ResponseStatus.UNCONFIRMED
     ).update(status=ResponseStatus.PENDING, confirmed_at=timezone.now())
-    outcome = "confirmed" if updated else "already"
-    return _confirm_page(request, outcome, response, 200)
+    if not updated:
+        # A second click on the button: said plainly, as the bad input it is.
+        return _confirm_page(request, "already", response, 400)
+    return _confirm_page(request, "confirmed", response, 200)
 
 
 def _confirm_page(request, outcome, response, status):

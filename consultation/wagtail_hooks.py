@@ -14,18 +14,21 @@
 from django.contrib.admin.utils import unquote
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from consultation import admin_views, moderation
+from consultation import admin_views, bulk, moderation, search
 from consultation.admin_forms import ModerationForm
 from consultation.models import Consultation, ConsultationResponse
+from knowledgebase.models.base import SEARCH_TEXT_HOOK
 
 register_permission_policy(ConsultationResponse, moderation.ResponsePolicy(ConsultationResponse))
 
@@ -46,6 +49,15 @@ register_snippet(ConsultationViewSet)
 class ResponseIndexView(ModelViewSet.index_view_class):
     def get_base_queryset(self):
         return moderation.visible_responses(self.request.user).select_related("consultation")
+
+    @cached_property
+    def header_buttons(self):
+        return [
+            *super().header_buttons,
+            HeaderButton(
+                _("Moderate several"), url=reverse("consultation_bulk"), icon_name="tasks"
+            ),
+        ]
 
 
 class OwnResponseMixin:
@@ -151,6 +163,7 @@ def consultation_responses():
 @hooks.register("register_admin_urls")
 def consultation_report_urls():
     return [
+        path("consultations/moderate/", bulk.bulk_moderate, name="consultation_bulk"),
         path("consultations/reports/", admin_views.report_index, name="consultation_reports"),
         path(
             "consultations/reports/<int:pk>/",
@@ -179,3 +192,8 @@ def consultation_report_menu_item():
         icon_name="comment",
         order=910,
     )
+
+
+@hooks.register(SEARCH_TEXT_HOOK)
+def consultation_search_text(page):
+    return search.page_text(page)

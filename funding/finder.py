@@ -111,6 +111,7 @@ class Match:
     is_open: bool = True
     closing_soon: bool = False
     next_deadline: object = None
+    missed: int = 0  # points that do not fit the answers (comparison only)
 
     @property
     def reason_line(self) -> str:

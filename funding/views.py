@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from core.csv_cells import csv_safe
 
+from . import compare
 from .calendar import calendar_response
 from .choices import Instrument
 from .finder import (
@@ -39,6 +40,7 @@ class Finding:
         self.today = timezone.localdate()
         self.form = FinderForm(request.GET or None, locale=index.locale)
         self.errors: list[str] = []
+        self.compare_rows: list = []
         self.pages = live_opportunities(index.locale)
         answers = self.form.answers
         valid = not self.form.is_bound or self.form.is_valid()
@@ -91,7 +93,12 @@ class Finding:
         shown = {**answers, "instrument": None, "past": True}
         shown.pop("who", None)
         shown.pop("country", None)
-        return [assess(by_id[pk], shown, self.today, self.form.sector_names) for pk in ids]
+        matches = [assess(by_id[pk], shown, self.today, self.form.sector_names) for pk in ids]
+        pages = [match.page for match in matches]
+        self.compare_rows = compare.rows(pages, answers, self.today, self.form.sector_names)
+        for match, missed in zip(matches, compare.misses(pages, self.compare_rows), strict=True):
+            match.missed = missed
+        return matches
 
 
 def finder_view(index, request):
@@ -106,6 +113,8 @@ def finder_view(index, request):
         total=len(finding.matches),
         max_shown=MAX_SHOWN,
         compared=finding.compared,
+        compare_rows=finding.compare_rows,
+        answered=bool(finding.form.answers),
         errors=finding.errors,
         instruments=Instrument.choices,
         csv_url=f"{base}shortlist.csv{suffix}",

@@ -30,7 +30,10 @@ from core.visibility import public
 from partners.models import PartnerPage
 
 PER_PAGE = 12
-FILTER_NAMES = ("theme", "sector", "audience", "country", "partner", "year")
+FILTER_NAMES = ("theme", "sector", "audience", "country", "partner", "year", "status")
+# The status filter: the field that holds a document's status, per page type
+# (only listings of these types offer it).
+STATUS_FIELDS = {"policypaperpage": "paper_status", "guidelinepage": "testing_status"}
 # Per page type: what the cards show, fetched in one query per relation.
 CARD_PREFETCH = {
     "policypaperpage": ("themes", "authors"),
@@ -53,6 +56,7 @@ class FilterForm(forms.Form):
     country = forms.MultipleChoiceField(label=_("Country"), required=False)
     partner = forms.MultipleChoiceField(label=_("Partner"), required=False)
     year = forms.IntegerField(label=_("Year"), required=False, min_value=1900, max_value=2100)
+    status = forms.MultipleChoiceField(label=_("Status"), required=False)
 
     def __init__(self, data, *, locale, page_models):
         super().__init__(data)
@@ -64,6 +68,7 @@ class FilterForm(forms.Form):
         # The partners themselves only when a partner filter asks for them.
         self.partner_pages = SimpleLazyObject(lambda: _partner_pages(locale))
         self.fields["country"].choices = list(countries)
+        self.fields["status"].choices = _status_choices(page_models)
         years, used = _years_and_countries(locale, page_models)
         self.years = sorted(years, reverse=True)
         self.used_countries = [(code, name) for code, name in countries if code in used]
@@ -94,6 +99,7 @@ class FilterForm(forms.Form):
             "country": self.used_countries,
             "partner": self.fields["partner"].choices,
             "year": [(str(year), str(year)) for year in self.years],
+            "status": self.fields["status"].choices,
         }
         chosen = self.data if self.is_bound else {}
         facets = []
@@ -141,6 +147,17 @@ def _term_choices(locale) -> dict[str, list[tuple[str, str]]]:
     return choices
 
 
+def _status_choices(page_models) -> list[tuple[str, str]]:
+    """The statuses of the listed types that have one (papers: draft,
+    piloted, final; guidelines: draft, piloted, validated)."""
+    choices: dict[str, str] = {}
+    for model in page_models:
+        name = STATUS_FIELDS.get(model._meta.model_name)
+        if name:
+            choices.update(model._meta.get_field(name).choices)
+    return list(choices.items())
+
+
 def _partner_pages(locale) -> list:
     return list(
         PartnerPage.objects.live()
@@ -185,6 +202,11 @@ def filter_model(model, locale, filters: dict, partner_pages):
         queryset = queryset.filter(audiences__slug__in=filters["audience"])
     if filters.get("year"):
         queryset = queryset.filter(date__year=filters["year"])
+    if filters.get("status"):
+        name = STATUS_FIELDS.get(model._meta.model_name)
+        if name is None:
+            return queryset.none().values("pk")
+        queryset = queryset.filter(**{f"{name}__in": filters["status"]})
     if filters.get("country"):
         if _has_field(model, "countries"):
             condition = Q()

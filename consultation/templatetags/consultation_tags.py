@@ -105,3 +105,30 @@ def consultation_section(context, page):
         "by_type": labelled(by_type, type_names),
         "by_country": labelled(by_country, country_names),
     }
+
+
+@register.simple_tag(takes_context=True)
+def consultation_badge(context, page):
+    """Whether ``page`` (a search result) carries a consultation, and its
+    state and dates. The first call looks up every result of the page in one
+    query (from the search page's ``outcome``) and keeps them on the request."""
+    from consultation.search import badges
+
+    if page is None:
+        return None
+    request = context.get("request")
+    known = getattr(request, "_consultation_badges", None)
+    if known is None:
+        known = {"seen": set(), "found": {}}
+        if request is not None:
+            request._consultation_badges = known
+    if page.pk not in known["seen"]:
+        pages = {page.pk: page}
+        outcome = context.get("outcome")
+        for result in [*getattr(outcome, "promoted", []), *getattr(outcome, "results", [])]:
+            other = getattr(result, "page", None)
+            if other is not None and other.pk not in known["seen"]:
+                pages[other.pk] = other
+        known["found"].update(badges(pages.values()))
+        known["seen"].update(pages)
+    return known["found"].get(page.pk)

@@ -10,7 +10,7 @@ from .indexes import (
     PolicyPaperIndexPage,
 )
 from .news import EventFormat, EventPage, NewsPage
-from .papers import PolicyPaperAuthor, PolicyPaperPage
+from .papers import PaperStatus, PolicyPaperAuthor, PolicyPaperPage
 from .series import Series
 from .stories import CaseStoryPage
 
@@ -26,6 +26,7 @@ __all__ = [
     "KnowledgePage",
     "NewsIndexPage",
     "NewsPage",
+    "PaperStatus",
     "PolicyPaperAuthor",
     "PolicyPaperIndexPage",
     "PolicyPaperPage",

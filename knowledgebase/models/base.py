@@ -7,11 +7,17 @@ import datetime
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.models import BasePage
+
+# Apps that attach text to a document (consultations on guidelines and
+# papers) register a function ``(page) -> str`` under this hook name; the text
+# is indexed with the page. (knowledgebase does not import those apps.)
+SEARCH_TEXT_HOOK = "knowledge_page_search_text"
 
 # Knowledge-base pages live under their index page, or in a partner's own
 # section of the tree (under its hub or education-partner page).
@@ -74,3 +80,9 @@ class KnowledgePage(BasePage):
     def taxonomy_terms(self):
         """Theme, sector and audience names for display (prefetch-friendly)."""
         return [*self.themes.all(), *self.sectors.all(), *self.audiences.all()]
+
+    def attached_search_text(self) -> str:
+        """Text that other apps attach to this page, for the search index
+        (``SEARCH_TEXT_HOOK``)."""
+        parts = [hook(self) for hook in hooks.get_hooks(SEARCH_TEXT_HOOK)]
+        return "\n".join(part for part in parts if part)

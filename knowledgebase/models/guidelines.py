@@ -66,6 +66,7 @@ class GuidelinePage(KnowledgePage):
     search_fields = KnowledgePage.search_fields + [
         index.SearchField("steps"),
         index.FilterField("testing_status"),
+        index.SearchField("attached_search_text"),
         index.RelatedFields("document", [index.SearchField("title"), index.SearchField("text")]),
     ]
     api_fields = [

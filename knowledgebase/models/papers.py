@@ -41,6 +41,15 @@ def validate_isbn(value: str) -> None:
         raise ValidationError(_("Enter a valid ISBN-10 or ISBN-13."), code="invalid_isbn")
 
 
+class PaperStatus(models.TextChoices):
+    """Where a paper stands, like a guideline's testing status. Only a draft
+    or piloted paper may open a consultation."""
+
+    DRAFT = "draft", _("Draft")
+    PILOTED = "piloted", _("Piloted")
+    FINAL = "final", _("Final")
+
+
 class PolicyPaperAuthor(TranslatableMixin, Orderable):
     """An author of a policy paper, in the editor's order. Translatable so that
     wagtail-localize carries authors into each translation (the name stays,
@@ -90,6 +99,13 @@ class PolicyPaperPage(KnowledgePage):
     doi = models.CharField(_("DOI"), max_length=120, blank=True, validators=[doi_validator])
     isbn = models.CharField(_("ISBN"), max_length=20, blank=True, validators=[validate_isbn])
     countries = CountryField(_("countries"), multiple=True, blank=True)
+    paper_status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=PaperStatus.choices,
+        default=PaperStatus.FINAL,
+        help_text=_("A draft or piloted paper may open a consultation."),
+    )
     body = StreamField(
         PaperBodyBlock(),
         verbose_name=_("key findings and recommendations"),
@@ -110,6 +126,7 @@ class PolicyPaperPage(KnowledgePage):
                 FieldPanel("document"),
                 FieldPanel("doi"),
                 FieldPanel("isbn"),
+                FieldPanel("paper_status"),
             ],
             heading=_("Publication"),
         ),
@@ -123,6 +140,8 @@ class PolicyPaperPage(KnowledgePage):
         index.RelatedFields("series", [index.SearchField("name")]),
         index.SearchField("body"),
         index.FilterField("doi"),
+        index.FilterField("paper_status"),
+        index.SearchField("attached_search_text"),
         index.RelatedFields(
             "authors", [index.SearchField("name"), index.SearchField("affiliation")]
         ),
@@ -137,6 +156,7 @@ class PolicyPaperPage(KnowledgePage):
         "document",
         "doi",
         "isbn",
+        "paper_status",
         countries_api_field("countries"),
         "body",
     ]
@@ -149,6 +169,7 @@ class PolicyPaperPage(KnowledgePage):
         SynchronizedField("document"),
         SynchronizedField("doi"),
         SynchronizedField("isbn"),
+        SynchronizedField("paper_status"),
         SynchronizedField("countries"),
     ]
 

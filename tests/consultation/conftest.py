@@ -15,7 +15,9 @@ from redis.exceptions import RedisError
 from consultation.models import Consultation, ConsultationResponse
 from core.demo_tools import ensure_page
 from knowledgebase.models import GuidelineIndexPage, GuidelinePage
-from partners.sections import MODERATORS, TRANSLATORS
+from partners.models import HubPage, PartnerIndexPage
+from partners.sections import LEARNERS, MODERATORS, TRANSLATORS, section_for
+from tests.partners.conftest import add_page, make_partner
 
 PASSWORD = "a-long-test-password-42"
 _numbers = itertools.count(1)
@@ -69,10 +71,10 @@ def make_consultation(page, *, opens=-5, closes=10, **fields):
         title=fields.pop("title", f"Consultation on {page.title}"),
         opens_on=today + datetime.timedelta(days=opens),
         closes_on=today + datetime.timedelta(days=closes),
-        questions=[
-            ("question", "Is the first step clear?"),
-            ("question", "What is missing?"),
-        ],
+        questions=fields.pop(
+            "questions",
+            [("question", "Is the first step clear?"), ("question", "What is missing?")],
+        ),
         **fields,
     )
 
@@ -130,8 +132,9 @@ def submit_and_confirm(client, consultation, **overrides) -> ConsultationRespons
     response = submit(client, consultation, **overrides)
     assert response.status_code == 302, response.content.decode()[:2000]
     assert len(mail.outbox) == before + 1
-    link = confirmation_link(mail.outbox[-1])
-    assert client.get(link.split("testserver", 1)[1]).status_code == 200
+    link = confirmation_link(mail.outbox[-1]).split("testserver", 1)[1]
+    assert client.get(link).status_code == 200
+    assert client.post(link).status_code == 200
     return ConsultationResponse.objects.order_by("-pk").first()
 
 
@@ -158,3 +161,28 @@ def moderator(make_user):
 @pytest.fixture
 def translator(make_user):
     return make_user("translator", Group.objects.get(name=TRANSLATORS))
+
+
+@pytest.fixture
+def world(home, guideline_index, client, make_user, moderator, translator):
+    directory = add_page(home, PartnerIndexPage, title="Partners", slug="partners")
+    lisbon = make_partner(directory, HubPage, "hub-lisbon", "Hub Lisbon", "PT", 38.7, -9.1)
+    leipzig = make_partner(directory, HubPage, "hub-leipzig", "Hub Leipzig", "DE", 51.3, 12.4)
+    consultations = {
+        "lisbon": make_consultation(make_guideline(lisbon, title="Lisbon guide")),
+        "leipzig": make_consultation(make_guideline(leipzig, title="Leipzig guide")),
+        "network": make_consultation(make_guideline(guideline_index, title="Network guide")),
+    }
+    responses = {
+        name: submit_and_confirm(client, c, **{"response-comment": f"About the {name} guide"})
+        for name, c in consultations.items()
+    }
+    users = {
+        "editor_lisbon": make_user("editor_lisbon", section_for(lisbon).group),
+        "editor_leipzig": make_user("editor_leipzig", section_for(leipzig).group),
+        "moderator": moderator,
+        "admin": make_user("admin", superuser=True),
+        "translator": translator,
+        "learner": make_user("learner", Group.objects.get(name=LEARNERS)),
+    }
+    return {"consultations": consultations, "responses": responses, "users": users}

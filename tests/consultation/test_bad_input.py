@@ -111,9 +111,10 @@ def test_tampered_and_foreign_tokens(client, consultation):
         "²",
     ]
     for bad in forged:
-        answer = client.get(reverse("consultation_confirm", args=[bad]))
-        assert answer.status_code == 400, bad
-        assert "not valid" in answer.content.decode()
+        for method in (client.get, client.post):
+            answer = method(reverse("consultation_confirm", args=[bad]))
+            assert answer.status_code == 400, bad
+            assert "not valid" in answer.content.decode()
     stored.refresh_from_db()
     assert stored.status == ResponseStatus.UNCONFIRMED
 
@@ -122,9 +123,10 @@ def test_expired_token(client, consultation, settings):
     submit(client, consultation)
     link = confirmation_link(mail.outbox[0]).split("testserver", 1)[1]
     settings.CONSULTATION_CONFIRM_DAYS = -1
-    answer = client.get(link)
-    assert answer.status_code == 400
-    assert "expired" in answer.content.decode()
+    for answer in (client.get(link), client.post(link)):
+        assert answer.status_code == 400
+        assert "expired" in answer.content.decode()
+    assert ConsultationResponse.objects.get().status == ResponseStatus.UNCONFIRMED
 
 
 def test_confirming_a_deleted_response(client, consultation):
@@ -132,6 +134,7 @@ def test_confirming_a_deleted_response(client, consultation):
     link = confirmation_link(mail.outbox[0]).split("testserver", 1)[1]
     ConsultationResponse.objects.all().delete()
     assert client.get(link).status_code == 400
+    assert client.post(link).status_code == 400
 
 
 def test_a_moderated_response_is_not_reopened_by_its_link(client, consultation):
@@ -139,11 +142,27 @@ def test_a_moderated_response_is_not_reopened_by_its_link(client, consultation):
     response.status = ResponseStatus.SPAM
     response.save()
     link = confirmation_link(mail.outbox[0]).split("testserver", 1)[1]
-    answer = client.get(link)
-    assert answer.status_code == 200
-    assert "Already confirmed" in answer.content.decode()
+    for answer, status in ((client.get(link), 200), (client.post(link), 400)):
+        assert answer.status_code == status
+        assert "Already confirmed" in answer.content.decode()
     response.refresh_from_db()
     assert response.status == ResponseStatus.SPAM
+
+
+def test_opening_the_link_many_times_confirms_nothing(client, consultation):
+    """Mail scanners and link previews fetch the link, maybe with HEAD."""
+    submit(client, consultation)
+    link = confirmation_link(mail.outbox[0]).split("testserver", 1)[1]
+    for _ in range(3):
+        assert client.get(link).status_code == 200
+    assert client.head(link).status_code == 200
+    assert client.put(link).status_code == 405
+    stored = ConsultationResponse.objects.get()
+    assert stored.status == ResponseStatus.UNCONFIRMED
+    assert stored.confirmed_at is None
+    assert client.post(link).status_code == 200
+    stored.refresh_from_db()
+    assert stored.status == ResponseStatus.PENDING
 
 
 @pytest.mark.django_db
@@ -167,6 +186,8 @@ def test_fuzz_form_fields(client, consultation, field, value):
 @given(token=st.text(min_size=1, max_size=80).filter(lambda t: "/" not in t and "\x00" not in t))
 def test_fuzz_tokens(client, consultation, token):
     answer = client.get(reverse("consultation_confirm", args=[token]))
+    assert answer.status_code in (400, 404)
+    answer = client.post(reverse("consultation_confirm", args=[token]))
     assert answer.status_code in (400, 404)
 
 

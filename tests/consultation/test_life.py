@@ -65,17 +65,29 @@ def test_whole_life(client, consultation, guideline, moderator, settings):
     assert "The budget step" not in client.get(queue).content.decode()
     client.logout()
 
-    # Confirm by the link; the second click says so and is no error.
+    # Open the link: a page with a button, nothing confirmed yet (a mail
+    # scanner fetching the link changes nothing).
     link = path_of(confirmation_link(message))
-    first = client.get(link)
+    shown = client.get(link)
+    assert shown.status_code == 200
+    assert 'method="post"' in shown.content.decode()
+    stored.refresh_from_db()
+    assert stored.status == ResponseStatus.UNCONFIRMED
+    # The button confirms; a second press says so and is no error.
+    first = client.post(link)
     assert first.status_code == 200
     assert "your response is confirmed" in first.content.decode()
     stored.refresh_from_db()
     assert stored.status == ResponseStatus.PENDING
     assert stored.confirmed_at is not None
-    second = client.get(link)
-    assert second.status_code == 200
+    # A second click is refused with a clear message; opening the link again
+    # just says so.
+    second = client.post(link)
+    assert second.status_code == 400
     assert "Already confirmed" in second.content.decode()
+    reopened = client.get(link)
+    assert reopened.status_code == 200
+    assert "Already confirmed" in reopened.content.decode()
 
     # Moderate: approve with a public reply.
     client.force_login(moderator)

@@ -87,3 +87,67 @@ def test_moderators_add_consultations_in_the_admin(client, moderator, translator
     created = Consultation.objects.get()
     assert created.page_id == guideline.pk
     assert created.locale == guideline.locale
+
+
+def test_only_draft_or_piloted_papers_open_a_consultation(home):
+    from core.demo_tools import ensure_page
+    from knowledgebase.models import PolicyPaperIndexPage, PolicyPaperPage
+
+    index = ensure_page(home, PolicyPaperIndexPage, "policy-papers", title="Papers")
+    today = datetime.date(2026, 3, 1)
+    for n, (status, allowed) in enumerate((("draft", True), ("piloted", True), ("final", False))):
+        paper = PolicyPaperPage(
+            title=f"Paper {status}", slug=f"paper-{n}", abstract="<p>A</p>", paper_status=status
+        )
+        index.add_child(instance=paper)
+        consultation = Consultation(
+            page=paper, locale=paper.locale, title="C", opens_on=today, closes_on=today
+        )
+        if allowed:
+            consultation.full_clean()
+        else:
+            with pytest.raises(ValidationError) as raised:
+                consultation.full_clean()
+            assert "Only a draft or piloted document" in raised.value.message_dict["page"][0]
+
+
+def test_a_consultation_stays_when_its_document_becomes_final(consultation, guideline):
+    """Validation refuses new consultations only: an open one whose guideline
+    is validated meanwhile can still be edited (to summarise it)."""
+    guideline.testing_status = "validated"
+    guideline.save()
+    consultation.refresh_from_db()
+    consultation.summary = "<p>Done.</p>"
+    consultation.full_clean()
+
+
+def test_admin_refuses_a_consultation_on_a_final_paper(client, moderator, home):
+    from core.demo_tools import ensure_page
+    from knowledgebase.models import PolicyPaperIndexPage, PolicyPaperPage
+
+    index = ensure_page(home, PolicyPaperIndexPage, "policy-papers", title="Papers")
+    papers = {}
+    for status in ("final", "draft"):
+        papers[status] = PolicyPaperPage(
+            title=status, slug=f"p-{status}", abstract="<p>A</p>", paper_status=status
+        )
+        index.add_child(instance=papers[status])
+    add = reverse("wagtailsnippets_consultation_consultation:add")
+    client.force_login(moderator)
+    data = {
+        "title": "Tell us",
+        "introduction": "",
+        "opens_on": "2026-03-01",
+        "closes_on": "2026-03-31",
+        "questions-count": "0",
+        "summary": "null",
+        "what_changed": "null",
+        "locale": home.locale.pk,
+    }
+    refused = client.post(add + "?locale=en", {**data, "page": papers["final"].pk})
+    assert refused.status_code == 200
+    assert "Only a draft or piloted document can open a consultation." in refused.content.decode()
+    assert not Consultation.objects.exists()
+    accepted = client.post(add + "?locale=en", {**data, "page": papers["draft"].pk})
+    assert accepted.status_code == 302
+    assert Consultation.objects.get().page_id == papers["draft"].pk

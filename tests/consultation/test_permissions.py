@@ -6,43 +6,11 @@ import csv
 import io
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 
 from consultation.models import ResponseStatus
-from partners.models import HubPage, PartnerIndexPage
-from partners.sections import LEARNERS, section_for
-from tests.partners.conftest import add_page, make_partner
-
-from .conftest import make_consultation, make_guideline, submit_and_confirm
-
-
-@pytest.fixture
-def world(home, guideline_index, client, make_user, moderator, translator):
-    directory = add_page(home, PartnerIndexPage, title="Partners", slug="partners")
-    lisbon = make_partner(directory, HubPage, "hub-lisbon", "Hub Lisbon", "PT", 38.7, -9.1)
-    leipzig = make_partner(directory, HubPage, "hub-leipzig", "Hub Leipzig", "DE", 51.3, 12.4)
-    consultations = {
-        "lisbon": make_consultation(make_guideline(lisbon, title="Lisbon guide")),
-        "leipzig": make_consultation(make_guideline(leipzig, title="Leipzig guide")),
-        "network": make_consultation(make_guideline(guideline_index, title="Network guide")),
-    }
-    responses = {
-        name: submit_and_confirm(client, c, **{"response-comment": f"About the {name} guide"})
-        for name, c in consultations.items()
-    }
-    users = {
-        "editor_lisbon": make_user("editor_lisbon", section_for(lisbon).group),
-        "editor_leipzig": make_user("editor_leipzig", section_for(leipzig).group),
-        "moderator": moderator,
-        "admin": make_user("admin", superuser=True),
-        "translator": translator,
-        "learner": make_user("learner", Group.objects.get(name=LEARNERS)),
-    }
-    return {"consultations": consultations, "responses": responses, "users": users}
-
 
 ALLOWED = {
     "editor_lisbon": {"lisbon"},

@@ -67,3 +67,13 @@ def test_submit_and_confirm_queries(client, consultation, django_assert_max_num_
     # Consultation, locale and translations, sectors, the rate-limit row, the insert.
     with django_assert_max_num_queries(14):
         client.post(f"/en/consultations/{consultation.pk}/respond/", response_data(consultation))
+    # The e-mailed link: the page with the button, then the button's POST.
+    from django.core import mail
+
+    from .conftest import confirmation_link
+
+    link = confirmation_link(mail.outbox[-1]).split("testserver", 1)[1]
+    with django_assert_max_num_queries(12):
+        assert client.get(link).status_code == 200
+    with django_assert_max_num_queries(13):
+        assert client.post(link).status_code == 200

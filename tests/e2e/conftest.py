@@ -86,7 +86,8 @@ def live_site(e2e_env):
         sqlite.unlink()
     # The site's public address is the test server's, as SITE_URL makes it
     # under make run: every absolute link the site writes points back here.
-    port = _free_port()
+    # E2E_PORT: a fixed port, for machines where each user has a range.
+    port = int(os.environ.get("E2E_PORT") or 0) or _free_port()
     e2e_env["SITE_URL"] = f"http://127.0.0.1:{port}"
     manage(e2e_env, "migrate", "--noinput")
     manage(e2e_env, "load_demo", "-v0")

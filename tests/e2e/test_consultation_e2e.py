@@ -62,6 +62,9 @@ def test_respond_to_a_step_and_confirm(page, live_site, e2e_env, axe_check, widt
     token = manage(e2e_env, "shell", "-c", LINK_CODE).strip().splitlines()[-1]
     link = f"{live_site}/en/consultations/confirm/{token}/"
     page.goto(link)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Confirm your response")
+    axe_check(page)
+    page.get_by_role("button", name="Confirm my response").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Thank you: your response is confirmed"
     )

@@ -1,0 +1,128 @@
+"""Consultations in site search: their text finds the document, the result
+says whether the consultation is open, a change reindexes the document."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import formats
+
+from consultation.search import badges, page_text
+
+from .conftest import make_consultation, make_guideline
+
+
+@pytest.fixture(autouse=True)
+def search_backend(settings):
+    settings.WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
+
+
+def found(client, q, language="en"):
+    answer = client.get(f"/{language}/search/", {"q": q})
+    assert answer.status_code == 200
+    return answer.content.decode()
+
+
+def saved(consultation, capture):
+    with capture(execute=True):
+        consultation.save()
+    return consultation
+
+
+def test_consultation_text_finds_the_guideline(
+    client, guideline, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        consultation = make_consultation(
+            guideline,
+            title="Consultation on spreadsheet bookkeeping",
+            questions=[("question", "Would a quarterly tachograph help?")],
+        )
+    for word in ("bookkeeping", "tachograph"):
+        html = found(client, word)
+        assert guideline.title in html, word
+    closes = formats.date_format(consultation.closes_on, "DATE_FORMAT")
+    assert f"Open for comments until {closes}" in found(client, "tachograph")
+
+
+def test_editing_the_consultation_reindexes(
+    client, consultation, guideline, django_capture_on_commit_callbacks
+):
+    assert guideline.title not in found(client, "zeppelin")
+    consultation.what_changed = "<p>We dropped the <b>zeppelin</b> example.</p>"
+    saved(consultation, django_capture_on_commit_callbacks)
+    assert guideline.title in found(client, "zeppelin")
+    with django_capture_on_commit_callbacks(execute=True):
+        consultation.delete()
+    assert guideline.title not in found(client, "zeppelin")
+
+
+def test_closed_and_upcoming_consultations_say_so(
+    client, guideline_index, django_capture_on_commit_callbacks
+):
+    closed_page = make_guideline(guideline_index, title="Closed guide")
+    later_page = make_guideline(guideline_index, title="Later guide")
+    with django_capture_on_commit_callbacks(execute=True):
+        closed = make_consultation(
+            closed_page, opens=-30, closes=-2, summary="<p>Many asked for a marimba.</p>"
+        )
+        later = make_consultation(later_page, opens=3, closes=30, introduction="About the marimba")
+    html = found(client, "marimba")
+    assert "Closed guide" in html and "Later guide" in html
+    closes = formats.date_format(closed.closes_on, "DATE_FORMAT")
+    opens = formats.date_format(later.opens_on, "DATE_FORMAT")
+    assert f"Consultation closed on {closes}" in html
+    assert f"Consultation opens on {opens}" in html
+    assert "Open for comments" not in html
+
+
+def test_a_document_without_consultation_has_no_badge(client, guideline):
+    html = found(client, guideline.title.split()[0])
+    assert guideline.title in html
+    assert "consultation-badge" not in html
+    assert page_text(guideline) == ""
+
+
+def test_page_text_holds_every_part(guideline, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        consultation = make_consultation(
+            guideline,
+            title="English title",
+            introduction="Intro",
+            summary="<p>Summary <i>here</i></p>",
+            what_changed="<ul><li>Step two</li></ul>",
+        )
+    text = page_text(guideline)
+    for part in ("English title", "Intro", "Is the first step clear?", "Summary here", "Step two"):
+        assert part in text
+    assert "<" not in text
+    assert consultation.pk
+
+
+def test_badges_take_one_query(guideline_index, django_assert_num_queries):
+    pages = [make_guideline(guideline_index) for _ in range(4)]
+    for page in pages[:3]:
+        make_consultation(page)
+    with django_assert_num_queries(1):
+        result = badges(pages)
+    assert set(result) == {page.pk for page in pages[:3]}
+    with django_assert_num_queries(0):
+        assert badges([]) == {}
+
+
+def test_search_page_queries_do_not_grow_with_consultations(
+    client, guideline_index, django_capture_on_commit_callbacks
+):
+    def count():
+        found(client, "guide")  # warm
+        with CaptureQueriesContext(connection) as queries:
+            found(client, "guide")
+        return len(queries.captured_queries)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        for n in range(2):
+            make_consultation(make_guideline(guideline_index, title=f"First guide {n}"))
+    few = count()
+    with django_capture_on_commit_callbacks(execute=True):
+        for n in range(6):
+            make_consultation(make_guideline(guideline_index, title=f"More guide {n}"))
+    assert count() <= few
