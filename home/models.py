@@ -127,11 +127,15 @@ class HomePage(BasePage):
             news_page = apps.get_model("knowledgebase", "NewsPage")
         except LookupError:
             return []
-        return (
+        from core.cards import with_pictures
+
+        news = list(
             public(news_page.objects.live())
             .filter(locale_id=self.locale_id)
             .order_by("-date")[:limit]
         )
+        with_pictures(news)  # the cards' pictures and renditions: one query
+        return news
 
 
 # Headings, lists, links, quotes, images and embeds: what a general page

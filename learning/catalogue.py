@@ -6,6 +6,7 @@ from django.conf import settings
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from core.cards import with_pictures
 from core.models import Sector, Theme
 from learning.models import LearningModulePage, LearningPathPage, Skill
 from learning.models.pages import with_totals
@@ -88,9 +89,7 @@ def catalogue_context(index, request) -> dict:
     filtered = any(data.values()) if data else False
     if filtered and (data.get("level") or data.get("duration")):
         paths = paths.none()
-    return {
-        "filter_form": form,
-        "filtered": filtered,
-        "modules": modules.distinct().order_by("title").prefetch_related("themes"),
-        "paths": with_totals(paths.distinct().order_by("title")),
-    }
+    modules = list(modules.distinct().order_by("title").prefetch_related("themes"))
+    paths = list(with_totals(paths.distinct().order_by("title")))
+    with_pictures(modules + paths)  # the cards' pictures and renditions: one query
+    return {"filter_form": form, "filtered": filtered, "modules": modules, "paths": paths}
