@@ -12,7 +12,8 @@ pictures of every card, with their renditions, in one query.
 from collections import defaultdict
 
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import CharField, IntegerField, Value
+from django.db.models import CharField, F, IntegerField, Value
+from django.db.models.functions import Cast
 from wagtail.images import get_image_model
 
 # The fields a card takes its picture from, in order: a page's own picture,
@@ -49,11 +50,22 @@ def card_pages(pages) -> list:
         by_model[page.specific_class].append(page.pk)
     parts = []
     for model, pks in by_model.items():
-        summary = "summary" if _has_field(model, "summary") else Value("", CharField())
+        # Annotations only, in one order: every part of the UNION then has
+        # the same columns in the same places (Django puts named fields
+        # before annotations).
         field = picture_field(model)
-        picture = field if field else Value(None, output_field=IntegerField())
+        columns = {
+            "card_summary": (
+                F("summary") if _has_field(model, "summary") else Value("", CharField())
+            ),
+            # A typed NULL: PostgreSQL makes two untyped NULLs text.
+            "card_picture": F(field) if field else Cast(Value(None), IntegerField()),
+        }
         parts.append(
-            model.objects.filter(pk__in=pks).order_by().values_list("pk", summary, picture)
+            model.objects.filter(pk__in=pks)
+            .order_by()
+            .annotate(**columns)
+            .values_list("pk", "card_summary", "card_picture")
         )
     rows = parts[0].union(*parts[1:], all=True) if parts else []
     found = {pk: (summary, image_id) for pk, summary, image_id in rows}
