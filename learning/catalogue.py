@@ -3,6 +3,7 @@ language. A malformed or unknown value is a form error (HTTP 400)."""
 
 from django import forms
 from django.conf import settings
+from django.db.models import CharField, Value
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
@@ -37,12 +38,18 @@ class CatalogueFilterForm(forms.Form):
     def __init__(self, data, locale, skills):
         super().__init__(data)
         any_choice = [("", _("Any"))]
-        self.fields["theme"].choices = any_choice + list(
-            Theme.objects.filter(locale=locale).values_list("slug", "name")
-        )
-        self.fields["sector"].choices = any_choice + list(
-            Sector.objects.filter(locale=locale).values_list("slug", "name")
-        )
+        # Themes and sectors in one query (the cards' pictures take one more).
+        parts = [
+            model.objects.filter(locale=locale)
+            .order_by()
+            .values_list(Value(name, output_field=CharField()), "slug", "name")
+            for name, model in (("theme", Theme), ("sector", Sector))
+        ]
+        terms = {"theme": [], "sector": []}
+        for name, slug, label in sorted(parts[0].union(parts[1], all=True), key=lambda r: r[2]):
+            terms[name].append((slug, label))
+        self.fields["theme"].choices = any_choice + terms["theme"]
+        self.fields["sector"].choices = any_choice + terms["sector"]
         self.fields["skill"].choices = any_choice + [(str(s.pk), s.label) for s in skills]
         self.fields["language"].choices = any_choice + list(settings.LANGUAGES)
 
