@@ -40,10 +40,12 @@ def picture_id(obj) -> int | None:
     return getattr(obj, f"{name}_id", None) if name else None
 
 
-def card_pages(pages) -> list:
+def card_pages(pages, also=()) -> list:
     """``pages`` (plain ``Page`` objects, or a queryset of them) as a list,
     each with ``summary`` set ("" for a type without one) and ``image`` (the
-    card picture, with its renditions, or None): two queries."""
+    card picture, with its renditions, or None): two queries. The pictures
+    of ``also`` (specific pages, e.g. the page listing these cards) are read
+    in the same query."""
     pages = list(pages)
     by_model = defaultdict(list)
     for page in pages:
@@ -71,9 +73,17 @@ def card_pages(pages) -> list:
     found = {pk: (summary, image_id) for pk, summary, image_id in rows}
     for page in pages:
         page.summary, page.card_image_id = found.get(page.pk, ("", None))
-    pictures = load_pictures(page.card_image_id for page in pages)
+    others = [(obj, picture_field(type(obj))) for obj in also]
+    others = [(obj, name) for obj, name in others if name]
+    pictures = load_pictures(
+        [page.card_image_id for page in pages]
+        + [getattr(obj, f"{name}_id", None) for obj, name in others]
+    )
     for page in pages:
         page.image = pictures.get(page.card_image_id)
+    for obj, name in others:
+        if getattr(obj, f"{name}_id", None) in pictures:
+            setattr(obj, name, pictures[getattr(obj, f"{name}_id")])
     return pages
 
 
