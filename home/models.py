@@ -119,14 +119,17 @@ class HomePage(BasePage):
 
     def latest_news(self, limit: int = 3):
         """The newest news items of this page's language."""
+        from core.cards import with_pictures
         from core.visibility import public
         from knowledgebase.models import NewsPage
 
-        return (
+        news = list(
             public(NewsPage.objects.live())
             .filter(locale_id=self.locale_id)
             .order_by("-date")[:limit]
         )
+        with_pictures(news)  # the cards' pictures and renditions: one query
+        return news
 
 
 # Headings, lists, links, quotes, images and embeds: what a general page

@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from wagtail.models import Page
 
+from core.cards import with_pictures
 from core.models import Audience, Sector, Theme
 from core.visibility import public
 from partners.models import PartnerPage
@@ -249,6 +250,40 @@ def _upcoming_first(queryset):
     )
 
 
+def _direct(model) -> bool:
+    """Whether ``model``'s table is a direct child of ``wagtailcore_page``."""
+    return model._meta.get_parent_list() == [Page]
+
+
+def with_own_rows(queryset, page_models):
+    """Join each type's own table to the plain pages (one LEFT JOIN per
+    type), so that ``as_specific`` needs no query per type, as
+    ``.specific()`` does."""
+    if all(_direct(model) for model in page_models):
+        return queryset.select_related(*(model._meta.model_name for model in page_models))
+    return queryset.specific()
+
+
+def as_specific(items, page_models) -> list:
+    """The pages of a ``with_own_rows`` queryset as their own types: the
+    joined row of the page's type, given the ``wagtailcore_page`` fields
+    that Django leaves out when it selects a child through its parent."""
+    if not all(_direct(model) for model in page_models):
+        return items  # loaded with .specific()
+    page_fields = [field.attname for field in Page._meta.concrete_fields]
+    out = []
+    for item in items:
+        model = item.specific_class
+        own = getattr(item, model._meta.model_name, None) if model in page_models else None
+        if own is None:
+            out.append(item.specific)  # cannot happen: the filter names these types
+            continue
+        for attname in page_fields:
+            own.__dict__[attname] = item.__dict__[attname]
+        out.append(own)
+    return out
+
+
 def build_listing(
     request, locale, page_models, *, per_page: int = PER_PAGE, upcoming_first: bool = False
 ) -> Listing:
@@ -278,10 +313,12 @@ def build_listing(
         )
         if upcoming_first:
             queryset = _upcoming_first(queryset)
-        queryset = queryset.specific()
+        queryset = with_own_rows(queryset, page_models)
     paginator = Paginator(queryset, per_page)
     page = paginator.get_page(request.GET.get("page"))
     items = list(page.object_list)
+    if not one_type:
+        items = as_specific(items, page_models)
     by_type: dict[str, list] = {}
     for item in items:
         by_type.setdefault(item._meta.model_name, []).append(item)
@@ -290,4 +327,5 @@ def build_listing(
         if not one_type:
             lookups += CARD_SELECT.get(model_name, ())
         prefetch_related_objects(group, *lookups)
+    with_pictures(items)  # every card's picture and its renditions: one query
     return Listing(page=page, items=items, form=form, total=paginator.count)

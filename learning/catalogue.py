@@ -3,9 +3,11 @@ language. A malformed or unknown value is a form error (HTTP 400)."""
 
 from django import forms
 from django.conf import settings
+from django.db.models import CharField, Value
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from core.cards import with_pictures
 from core.models import Sector, Theme
 from learning.models import LearningModulePage, LearningPathPage, Skill
 from learning.models.pages import with_totals
@@ -36,12 +38,18 @@ class CatalogueFilterForm(forms.Form):
     def __init__(self, data, locale, skills):
         super().__init__(data)
         any_choice = [("", _("Any"))]
-        self.fields["theme"].choices = any_choice + list(
-            Theme.objects.filter(locale=locale).values_list("slug", "name")
-        )
-        self.fields["sector"].choices = any_choice + list(
-            Sector.objects.filter(locale=locale).values_list("slug", "name")
-        )
+        # Themes and sectors in one query (the cards' pictures take one more).
+        parts = [
+            model.objects.filter(locale=locale)
+            .order_by()
+            .values_list(Value(name, output_field=CharField()), "slug", "name")
+            for name, model in (("theme", Theme), ("sector", Sector))
+        ]
+        terms = {"theme": [], "sector": []}
+        for name, slug, label in sorted(parts[0].union(parts[1], all=True), key=lambda r: r[2]):
+            terms[name].append((slug, label))
+        self.fields["theme"].choices = any_choice + terms["theme"]
+        self.fields["sector"].choices = any_choice + terms["sector"]
         self.fields["skill"].choices = any_choice + [(str(s.pk), s.label) for s in skills]
         self.fields["language"].choices = any_choice + list(settings.LANGUAGES)
 
@@ -88,9 +96,7 @@ def catalogue_context(index, request) -> dict:
     filtered = any(data.values()) if data else False
     if filtered and (data.get("level") or data.get("duration")):
         paths = paths.none()
-    return {
-        "filter_form": form,
-        "filtered": filtered,
-        "modules": modules.distinct().order_by("title").prefetch_related("themes"),
-        "paths": with_totals(paths.distinct().order_by("title")),
-    }
+    modules = list(modules.distinct().order_by("title").prefetch_related("themes"))
+    paths = list(with_totals(paths.distinct().order_by("title")))
+    with_pictures(modules + paths)  # the cards' pictures and renditions: one query
+    return {"filter_form": form, "filtered": filtered, "modules": modules, "paths": paths}

@@ -41,7 +41,8 @@ def publications_of(partner, limit: int = 12):
         ).values("pk")
         wanted |= Q(pk__in=linked)
     pages = public(Page.objects.live().filter(wanted))
-    return card_pages(pages.order_by("-first_published_at", "pk")[:limit])
+    # The partner's own logo is read with the cards' pictures.
+    return card_pages(pages.order_by("-first_published_at", "pk")[:limit], also=[partner])
 
 
 def exchanges_of(partner):

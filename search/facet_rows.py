@@ -7,6 +7,10 @@ chunk and locale, never per page). A partner page being indexed also
 refreshes the pages of its section and the pages that name it, since their
 partner and country facets come from it. Publishing a page writes its rows
 once more, after its many-to-many links are saved.
+
+The pages indexed also get their ``PageCard`` rewritten: their own text,
+picture and document, which a page of search results shows without loading
+each page as its own type.
 """
 
 from collections import defaultdict
@@ -16,8 +20,12 @@ from django.db import transaction
 from django.db.models import ManyToManyField
 from wagtail.models import Locale, Page
 
+from core.cards import picture_id
+
 from .facets import FACETS, collect_facts, model_field, partner_model
-from .models import PageFacet
+from .highlight import MAX_TEXT, clean
+from .models import PageCard, PageFacet
+from .text import page_text
 
 
 def rows_for(facts) -> list[PageFacet]:
@@ -45,6 +53,30 @@ def refresh_pages(pages) -> None:
         PageFacet.objects.bulk_create(rows, batch_size=2000)
 
 
+def card_for(page) -> PageCard | None:
+    """The search card of ``page``, a page of its own type (``None`` for a
+    plain ``Page`` standing in for another type: its fields are not there)."""
+    if page.specific_class is not None and type(page) is not page.specific_class:
+        return None
+    return PageCard(
+        page_id=page.pk,
+        text=clean(page_text(page))[:MAX_TEXT],
+        image_id=picture_id(page),
+        document_id=getattr(page, "document_id", None),
+    )
+
+
+def refresh_cards(pages) -> None:
+    """Rewrite the search cards of ``pages`` (their text, picture and
+    document), as they are now."""
+    cards = [card for card in map(card_for, pages) if card is not None]
+    if not cards:
+        return
+    with transaction.atomic():
+        PageCard.objects.filter(page_id__in=[card.page_id for card in cards]).delete()
+        PageCard.objects.bulk_create(cards, batch_size=500)
+
+
 def dependants(partners) -> list[Page]:
     """Pages whose partner or country facets come from these partner pages:
     the pages of their sections and the pages that name them."""
@@ -68,6 +100,7 @@ def refresh_for(model, objs) -> None:
     if not pages:
         return
     refresh_pages(pages)
+    refresh_cards(pages)
     partner_cls = partner_model()
     if partner_cls is not None and issubclass(model, partner_cls):
         others = dependants(pages)

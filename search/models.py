@@ -10,6 +10,8 @@ into Python.
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.documents import get_document_model_string
+from wagtail.images import get_image_model_string
 
 
 class PageFacet(models.Model):
@@ -29,3 +31,42 @@ class PageFacet(models.Model):
 
     def __str__(self):
         return f"{self.page_id} {self.facet}={self.value}"
+
+
+class PageCard(models.Model):
+    """What a search result's card shows that is not in ``wagtailcore_page``:
+    the page's own text (for the snippet), its picture and its document.
+
+    Written with the facet rows when the page is indexed, so a page of
+    results of any number of page types is read in one query, without
+    ``.specific()`` (one query per type).
+    """
+
+    page = models.OneToOneField(
+        "wagtailcore.Page",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="search_card",
+    )
+    text = models.TextField(_("text"), blank=True)
+    image = models.ForeignKey(
+        get_image_model_string(),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    document = models.ForeignKey(
+        get_document_model_string(),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("search result card")
+        verbose_name_plural = _("search result cards")
+
+    def __str__(self):
+        return f"card of page {self.page_id}"

@@ -19,7 +19,7 @@ def promoted_pages(query: str, locale) -> list[Page]:
     keys = [promotion.page.translation_key for promotion in promotions]
     if not keys:
         return []
-    pages = Page.objects.live().public().filter(locale=locale, translation_key__in=keys).specific()
+    pages = Page.objects.live().public().filter(locale=locale, translation_key__in=keys)
     by_key = {page.translation_key: page for page in pages}
     seen, out = set(), []
     for key in keys:

@@ -20,13 +20,15 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
+from core.cards import load_pictures
+
 from . import facet_counts
 from . import facets as facet_tools
 from .backends import searching_locale
 from .highlight import Snippet, build_snippet, markers_to_html
+from .models import PageCard
 from .promotions import promoted_pages
 from .spelling import did_you_mean
-from .text import page_text
 
 logger = logging.getLogger("search")
 
@@ -96,6 +98,7 @@ class Result:
     partners: list[str]
     snippet: Snippet
     promoted: bool = False
+    image: object = None  # the card's picture, renditions loaded
 
 
 @dataclass
@@ -214,39 +217,63 @@ def window_ids(params: SearchParams, locale, matches: Matches, start: int, stop:
 
 
 def to_result(page, facts, terms, partner_titles, promoted=False) -> Result:
-    document = getattr(page, "document", None)
+    card = card_of(page)
     return Result(
         page=page,
-        type_label=str(page._meta.verbose_name),
+        type_label=str(page.specific_class._meta.verbose_name),
         date=facts.date if facts else None,
         partners=[
             partner_titles[pk]
             for pk in (facts.partners if facts else ())
             if pk in partner_titles and pk != page.pk
         ],
-        snippet=build_snippet(terms, page_text(page), document),
+        snippet=build_snippet(terms, card.text, card.document),
         promoted=promoted,
+        image=card.image,
     )
 
 
+def card_of(page):
+    """The page's stored search card; a page not indexed yet (no card) gets
+    one made from the page itself (``load_pages`` loaded it as its type)."""
+    card = getattr(page, "search_card", None)
+    if card is None:
+        card = getattr(page, "_made_card", None)
+    return card or PageCard(page_id=page.pk)
+
+
 def load_pages(ids: list[int]) -> list[Page]:
-    pages = list(Page.objects.filter(pk__in=ids).specific())
-    with_documents(pages)
+    """The pages of ``ids``, in that order, each with its search card (its
+    text and document) and the card's picture with its renditions: two
+    queries whatever the page types. Pages that have no card yet (indexed
+    before cards existed; ``update_index`` writes them) are loaded as their
+    own type and get a card made on the spot."""
+    pages = list(Page.objects.filter(pk__in=ids).select_related("search_card__document"))
+    cards = [getattr(page, "search_card", None) for page in pages]
+    missing = [page for page, card in zip(pages, cards, strict=True) if card is None]
+    if missing:
+        cards += made_cards(missing)
+    cards = [card for card in cards if card is not None]
+    pictures = load_pictures(card.image_id for card in cards)
+    for card in cards:
+        card.image = pictures.get(card.image_id)
     by_id = {page.pk: page for page in pages}
     return [by_id[pk] for pk in ids if pk in by_id]
 
 
-def with_documents(pages) -> None:
-    """Load the documents of pages of any types in one query."""
-    from core.models import SiteDocument
+def made_cards(pages) -> list[PageCard]:
+    from .facet_rows import card_for
 
-    wanted = {page.document_id for page in pages if getattr(page, "document_id", None)}
-    if not wanted:
-        return
-    documents = SiteDocument.objects.in_bulk(wanted)
+    specific = Page.objects.filter(pk__in=[page.pk for page in pages]).specific()
+    specific = {page.pk: page for page in specific}
+    made = []
     for page in pages:
-        if getattr(page, "document_id", None) in documents:
-            page.document = documents[page.document_id]
+        card = card_for(specific[page.pk]) if page.pk in specific else None
+        if card is not None:
+            card.document = getattr(specific[page.pk], "document", None)
+            page._made_card = card
+            made.append(card)
+    return made
 
 
 def facet_values(counts, selected, facet) -> set[str]:
@@ -330,7 +357,10 @@ def run_search(params: SearchParams, locale) -> Outcome:
     start = (outcome.page - 1) * PAGE_SIZE
     ids = window_ids(params, locale, matches, start, start + PAGE_SIZE) if outcome.total else []
 
-    pages = load_pages(ids)
+    # The results and the promoted pages, with their cards, in one step.
+    by_id = {page.pk: page for page in load_pages(ids + [page.pk for page in promoted])}
+    pages = [by_id[pk] for pk in ids if pk in by_id]
+    promoted = [by_id[page.pk] for page in promoted if page.pk in by_id]
     facts = facet_counts.stored_facts(ids + [p.pk for p in promoted])
     partner_ids = {pk for item in facts.values() for pk in item.partners}
     # The partners of the results and of the partner facet, in one query.

@@ -10,7 +10,7 @@ def result_to_json(result, request) -> dict:
         "id": page.pk,
         "title": page.title,
         "url": page.get_full_url(request),
-        "type": page._meta.label_lower,
+        "type": page.specific_class._meta.label_lower,
         "type_label": result.type_label,
         "date": result.date.isoformat() if result.date else None,
         "partners": result.partners,

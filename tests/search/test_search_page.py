@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 def titles(html: str) -> list[str]:
-    return re.findall(r'class="search-result__title"><a href="[^"]*">([^<]+)</a>', html)
+    return re.findall(r'class="card__title"><a href="[^"]*">([^<]+)</a>', html)
 
 
 def api(client, **params):
