@@ -1,7 +1,7 @@
 """Demo step: the taxonomy in every language (English is seeded by migration)."""
 
 from core.models import Audience, Sector, Theme
-from core.translation import translate_object
+from core.translation import translate_into
 
 # English name -> {language: name}. Written for this project.
 NAMES = {
@@ -237,8 +237,12 @@ def load(context):
     count = 0
     for model in (Theme, Sector, Audience):
         for term in model.objects.filter(locale__language_code="en"):
-            for code in ("de", "fr", "it", "es", "pl", "el"):
-                strings = {en: by_lang[code] for en, by_lang in NAMES.items() if code in by_lang}
-                translate_object(term, code, strings)
+            translate_into(
+                term,
+                {
+                    code: {en: by_lang[code] for en, by_lang in NAMES.items() if code in by_lang}
+                    for code in ("de", "fr", "it", "es", "pl", "el")
+                },
+            )
             count += 1
     context.step(f"{count} taxonomy terms in 7 languages")

@@ -16,11 +16,15 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 from wagtail.models import Locale, Page, Revision
 
+from core import bulkload
+
 
 @receiver(post_save, sender=Revision, dispatch_uid="cf_keep_drafts_off_live_translations")
 def keep_live_row_on_draft(sender, instance, raw=False, **kwargs):
     if raw or instance.base_content_type_id is None:
         return
+    if bulkload.active():
+        return  # a bulk load publishes each revision as soon as it is written
     if not issubclass(instance.base_content_type.model_class() or object, Page):
         return
     page = (

@@ -15,6 +15,8 @@ translation are kept. Covered:
 - foreign keys to pages inside inline rows (e.g. the modules of a path).
 """
 
+import functools
+
 from django.db import models
 from django.db.models.signals import pre_save
 from django.dispatch import receiver
@@ -27,8 +29,10 @@ def _translatable(model) -> bool:
     return isinstance(model, type) and issubclass(model, TranslatableMixin)
 
 
+@functools.cache
 def localized_fields(model):
-    """The fields of ``model`` whose targets are re-pointed on save."""
+    """The fields of ``model`` whose targets are re-pointed on save (found
+    once per model: every page save asks)."""
     fields = []
     for field in model._meta.get_fields():
         if field.auto_created or not _translatable(getattr(field, "related_model", None)):
@@ -40,6 +44,7 @@ def localized_fields(model):
     return fields
 
 
+@functools.cache
 def _child_page_links(model):
     """(relation name, [page foreign keys]) of the inline rows of ``model``."""
     links = []
