@@ -16,6 +16,7 @@ command before it runs it):
     .venv/bin/python benchmarks/first_run_bench.py            # reuse .venv (symlink)
     .venv/bin/python benchmarks/first_run_bench.py --fresh    # new venv, pip from PyPI
     .venv/bin/python benchmarks/first_run_bench.py --json     # one JSON object
+    .venv/bin/python benchmarks/first_run_bench.py --commit 04cf22b   # an earlier commit
 
 With the reused venv the clone's `.venv` is a symlink to this checkout's,
 and make is told not to rebuild its install stamp (`make -o`), so the shared
@@ -57,9 +58,12 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def clone(target: Path) -> str:
+def clone(target: Path, revision: str = "HEAD") -> str:
     commit = subprocess.run(
-        ["git", "-C", str(ROOT), "rev-parse", "HEAD"], check=True, capture_output=True, text=True
+        ["git", "-C", str(ROOT), "rev-parse", "--verify", f"{revision}^{{commit}}"],
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout.strip()
     subprocess.run(["git", "clone", "--quiet", str(ROOT), str(target)], check=True)
     subprocess.run(["git", "-C", str(target), "checkout", "--quiet", commit], check=True)
@@ -79,7 +83,7 @@ def run(args) -> dict:
     url = f"http://{HOST}:{port}/en/"
     with tempfile.TemporaryDirectory(prefix="cf-first-run-") as tmp:
         checkout = Path(tmp) / "clone"
-        commit = clone(checkout)
+        commit = clone(checkout, args.commit)
         command = ["make", "run", f"PORT={port}", f"HOST={HOST}"]
         if not args.fresh:
             venv = (ROOT / ".venv").resolve()
@@ -174,6 +178,7 @@ def main(argv=None) -> int:
     parser.add_argument("--port", type=int, help="port for runserver (default: a free one)")
     parser.add_argument("--timeout", type=float, default=1800, help="give up after (seconds)")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--commit", default="HEAD", help="the commit to clone (default HEAD)")
     args = parser.parse_args(argv)
     if shutil.which("make") is None:
         raise SystemExit("make is not installed")
