@@ -30,6 +30,8 @@ from django.utils import translation
 from wagtail.models import Locale, Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from core import bulkload
+
 GENERATION_KEY = "chrome:generation"
 SHARED_TIMEOUT = 24 * 60 * 60
 LOCAL_TIMEOUT = 60
@@ -41,6 +43,8 @@ def _timeout() -> int:
 
 def bump_generation(**_kwargs) -> None:
     """Forget every cached chrome (old keys are never read again)."""
+    if bulkload.active():
+        return  # once, when the bulk load ends
     cache.set(GENERATION_KEY, time.time_ns(), None)
 
 

@@ -2,7 +2,7 @@
 
 from core.languages import TARGET_CODES
 from core.models import Audience, Sector, Theme
-from core.translation import translate_object
+from core.translation import translate_into
 
 # English name -> {language: name}. Written for this project.
 NAMES = {
@@ -238,8 +238,12 @@ def load(context):
     count = 0
     for model in (Theme, Sector, Audience):
         for term in model.objects.filter(locale__language_code="en"):
-            for code in TARGET_CODES:
-                strings = {en: by_lang[code] for en, by_lang in NAMES.items() if code in by_lang}
-                translate_object(term, code, strings)
+            translate_into(
+                term,
+                {
+                    code: {en: by_lang[code] for en, by_lang in NAMES.items() if code in by_lang}
+                    for code in TARGET_CODES
+                },
+            )
             count += 1
     context.step(f"{count} taxonomy terms in 7 languages")

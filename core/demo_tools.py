@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from wagtail.models import Page
 
-from core.translation import strings_for, translate_object
+from core.translation import strings_for, translate_into
 
 TARGET_LANGUAGES = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
 
@@ -28,9 +28,9 @@ class DemoContext:
         from core.demo_pictures import prepare  # the page's picture goes along
 
         table, _changed = prepare(instance, table)
-        results = {}
-        for code in TARGET_LANGUAGES:
-            results[code] = translate_object(instance, code, strings_for(table, code))
+        results = translate_into(
+            instance, {code: strings_for(table, code) for code in TARGET_LANGUAGES}
+        )
         self.step(f"translated {instance} into {', '.join(TARGET_LANGUAGES)}")
         return results
 

@@ -20,6 +20,7 @@ from django.db import transaction
 from django.db.models import ManyToManyField
 from wagtail.models import Locale, Page
 
+from core import bulkload
 from core.cards import picture_id
 
 from .facets import FACETS, collect_facts, model_field, partner_model
@@ -111,7 +112,10 @@ def refresh_for(model, objs) -> None:
 def on_page_published(sender, instance, **kwargs):
     """Publishing saves the page, which reindexes it, *before* its
     many-to-many links (themes, sectors, partners) are written; so the rows
-    are written again once the page is published."""
+    are written again once the page is published. A bulk load writes them
+    once, through ``update_index``, when it ends."""
+    if bulkload.active():
+        return
     refresh_for(type(instance), [instance])
 
 

@@ -16,6 +16,8 @@ every page save, ``BasePage.save_revision`` before every draft. Covered:
 - foreign keys to pages inside inline rows (e.g. the modules of a path).
 """
 
+import functools
+
 from django.db import models
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import get_all_child_relations
@@ -26,8 +28,10 @@ def _translatable(model) -> bool:
     return isinstance(model, type) and issubclass(model, TranslatableMixin)
 
 
+@functools.cache
 def localized_fields(model):
-    """The fields of ``model`` whose targets are re-pointed on save."""
+    """The fields of ``model`` whose targets are re-pointed on save (found
+    once per model: every page save asks)."""
     fields = []
     for field in model._meta.get_fields():
         if field.auto_created or not _translatable(getattr(field, "related_model", None)):
@@ -39,6 +43,7 @@ def localized_fields(model):
     return fields
 
 
+@functools.cache
 def child_page_links(model):
     """(relation name, [page foreign keys]) of the inline rows of ``model``."""
     links = []

@@ -232,6 +232,10 @@ def purge_everything_on_commit() -> None:
 
 
 def _enabled() -> bool:
+    from core import bulkload
+
+    if bulkload.active():
+        return False  # a bulk load purges everything once when it ends
     return getattr(settings, "PAGE_CACHE_ENABLED", False) or bool(
         getattr(settings, "WAGTAILFRONTENDCACHE", None)
     )

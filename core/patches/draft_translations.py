@@ -21,6 +21,8 @@ revisions.
 from django.db.models.signals import post_save
 from wagtail.models import Locale, Page, Revision
 
+from core import bulkload
+
 WRITTEN_FOR = {"wagtail-localize": ">=1.14.5,<1.15"}
 UID = "cf-keep-drafts-off-live-translations"
 
@@ -36,6 +38,8 @@ def disconnect() -> None:
 def keep_live_row_on_draft(sender, instance, raw=False, **kwargs):
     if raw or instance.base_content_type_id is None:
         return
+    if bulkload.active():
+        return  # a bulk load publishes each revision as soon as it is written
     if not issubclass(instance.base_content_type.model_class() or object, Page):
         return
     page = (
