@@ -175,6 +175,9 @@ def test_english_labels_are_marked_on_german_pages(client, esco_tree, home_all_l
     assert '<span lang="en">thinking creatively</span>' in html
     assert '<span lang="en">sketch ideas</span>' in html
     assert html.count("esco-english-notice") == 1
+    # The notice says, in German, how an administrator adds the labels.
+    assert "manage.py import_esco --languages" in html
+    assert "Die Verwaltung der Website kann sie ergänzen" in html
     group = client.get(f"/de/skills/skill/{g[2].pk}/").content.decode()
     assert '<h1><span lang="en">thinking creatively</span></h1>' in group
     # On English pages nothing is marked and there is no notice.
