@@ -27,6 +27,11 @@ class BasePage(Page):
         help_text=_("One or two sentences for listings, search results and link previews."),
     )
 
+    # get_context reads the page's own picture with its renditions in one
+    # query; a type that reads it with other pictures (partner pages, with
+    # their publications' cards) turns this off.
+    load_own_picture = True
+
     content_panels = Page.content_panels + [FieldPanel("summary")]
     search_fields = Page.search_fields + [index.SearchField("summary")]
     override_translatable_fields = [TranslatableField("summary")]
@@ -61,6 +66,12 @@ class BasePage(Page):
         ]
         if self.pk and lookups:
             prefetch_related_objects([self], *lookups)
+        if self.pk and self.load_own_picture:
+            from core.cards import with_pictures
+
+            # The page's own picture with its renditions: one query, not
+            # three (image, then each rendition the template asks for).
+            with_pictures([self])
         return super().get_context(request, *args, **kwargs)
 
     def get_meta_description(self) -> str:

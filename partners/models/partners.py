@@ -30,6 +30,8 @@ class PartnerPage(BasePage):
     section of the tree is that partner's; other apps refer to partners
     through this model ("partners.PartnerPage")."""
 
+    load_own_picture = False  # the logo comes with the publications' pictures
+
     logo = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("logo"),
