@@ -67,6 +67,7 @@ def test_create_policy_paper_in_the_admin(admin_client, indexes):
             "document": str(document.pk),
             "doi": "10.1234/flip.2025.1",
             "isbn": "",
+            "paper_status": "final",
             "body": streamfield(
                 [
                     ("heading", "Findings"),

@@ -258,7 +258,9 @@ FULL_ESCO = Path(__file__).resolve().parents[2] / ".." / "shared" / "esco"
 def test_full_english_import():
     out, err = run(FULL_ESCO.resolve(), "--all")
     assert Occupation.objects.count() == 3007
-    assert Skill.objects.count() == 13896
+    # 13,896 skills, and ESCO's 640 skill groups (skillGroups_en.csv) beside them.
+    assert Skill.objects.filter(is_group=False).count() == 13896
+    assert Skill.objects.filter(is_group=True).count() == 14536 - 13896
     # 123,855 relations, of which 67 name occupations missing from the file.
     assert OccupationSkill.objects.count() == 123855 - 67
     assert "skipped 67 row(s) of occupationSkillRelations.csv" in err
