@@ -51,8 +51,8 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
+import fresh_database  # benchmarks/, beside this file
 import requests
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -509,14 +509,7 @@ def database_urls(database_url: str, workdir: Path, keep: bool = False) -> str:
         return f"sqlite:///{workdir / 'db.sqlite3'}"
     if keep:
         return database_url
-    import psycopg
-
-    parts = urlsplit(database_url)
-    name = parts.path.lstrip("/")
-    with psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}"')
-    return database_url
+    return fresh_database.recreate(database_url)
 
 
 def flush_redis(url: str) -> None:

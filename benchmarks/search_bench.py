@@ -23,10 +23,11 @@ import tempfile
 import time
 import uuid
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from fresh_database import recreate  # noqa: E402 - benchmarks/, beside this file
 
 from core.languages import CODES  # noqa: E402 - after the path is set
 
@@ -80,14 +81,7 @@ def prepare_database(url: str | None) -> str:
         path = Path(tempfile.gettempdir()) / "cf-search-bench.sqlite3"
         path.unlink(missing_ok=True)
         return f"sqlite:///{path}"
-    import psycopg
-
-    parts = urlsplit(url)
-    name = parts.path.lstrip("/")
-    with psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}"')
-    return url
+    return recreate(url)
 
 
 def existing_database(url: str) -> str:

@@ -177,3 +177,21 @@ def axe_check():
         return result
 
     return check
+
+
+@pytest.fixture
+def at_width(browser):
+    """Open a page in a fresh browser context of the given width (phone
+    height below 1000 px); the contexts close after the test."""
+    contexts = []
+
+    def open_page(width):
+        context = browser.new_context(
+            viewport={"width": width, "height": 844 if width < 1000 else 900}, bypass_csp=True
+        )
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()

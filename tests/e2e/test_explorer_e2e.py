@@ -14,22 +14,6 @@ THINK = "/skills/skill/c624c6a3-b0ba-4a31-a296-0d433fe47e41/"  # think creativel
 WIDTHS = [320, 390, 1366]
 
 
-@pytest.fixture
-def at_width(browser):
-    contexts = []
-
-    def open_page(width):
-        context = browser.new_context(
-            viewport={"width": width, "height": 844 if width < 1000 else 900}, bypass_csp=True
-        )
-        contexts.append(context)
-        return context.new_page()
-
-    yield open_page
-    for context in contexts:
-        context.close()
-
-
 def test_think_creatively_reaches_occupations_through_narrower_skills(page, live_site):
     page.goto(live_site + "/en" + THINK)
     reach = page.locator("#reach-heading + p")

@@ -47,22 +47,6 @@ OVERFLOW = """() => {
 }"""
 
 
-@pytest.fixture
-def at_width(browser, request):
-    contexts = []
-
-    def open_page(width):
-        context = browser.new_context(
-            viewport={"width": width, "height": 844 if width < 1000 else 900}, bypass_csp=True
-        )
-        contexts.append(context)
-        return context.new_page()
-
-    yield open_page
-    for context in contexts:
-        context.close()
-
-
 @pytest.mark.parametrize("width", WIDTHS)
 def test_no_page_type_scrolls_sideways_and_axe_is_clean(at_width, live_site, axe_check, width):
     page = at_width(width)
