@@ -126,7 +126,7 @@ class HomePage(BasePage):
         news = list(
             public(NewsPage.objects.live())
             .filter(locale_id=self.locale_id)
-            .order_by("-date")[:limit]
+            .order_by("-date", "-pk")[:limit]
         )
         with_pictures(news)  # the cards' pictures and renditions: one query
         return news

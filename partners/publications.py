@@ -51,4 +51,4 @@ def exchanges_of(partner):
     exchanges = ExchangePage.objects.live().filter(
         locale_id=partner.locale_id, partners__translation_key=partner.translation_key
     )
-    return list(public(exchanges).distinct().prefetch_related("partners").order_by("-date"))
+    return list(public(exchanges).distinct().prefetch_related("partners").order_by("-date", "-pk"))

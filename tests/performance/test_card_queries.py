@@ -93,14 +93,15 @@ class Site:
         self.added = 0
 
     def grow(self, n: int) -> None:
-        """``n`` more pictured news items (in the hub's section), modules
+        """``n`` more pictured news items (in the hub's section, naming it), modules
         and partners with logos, each with its own picture."""
         for _ in range(n):
             self.added += 1
             k = self.added
             make_news(
-                self.hub, f"Kiln news {k}", image=picture(f"news-{k}"), image_alt="A pattern."
-            )
+                self.hub, f"Kiln news {k}", image=picture(f"news-{k}"), image_alt="A pattern.",
+                partners=[self.hub],
+            )  # fmt: skip
             make_module(
                 self.learning, f"kiln-module-{k}", title=f"Kiln module {k}",
                 image=picture(f"module-{k}"), image_alt="A pattern.",
@@ -125,6 +126,7 @@ def many_types(home) -> None:
     """One page of each of ten types with one word, ten news items with
     another; one picture and one partner in each set."""
     word = MANY_TYPES.capitalize()
+    older = datetime.date(2024, 1, 1)  # the home page keeps showing the pictured news
     indexes = {
         model: ensure_page(home, model, slug, title=slug)
         for model, slug in (
@@ -140,8 +142,8 @@ def many_types(home) -> None:
     make_paper(indexes[PolicyPaperIndexPage], f"{word} paper")
     make_guideline(indexes[GuidelineIndexPage], f"{word} guideline")
     make_story(indexes[CaseStoryIndexPage], f"{word} story", image=picture("story"))
-    make_news(news, f"{word} news")
-    make_event(news, f"{word} event", date=datetime.date(2024, 5, 20))  # older than the news
+    make_news(news, f"{word} news", date=older)
+    make_event(news, f"{word} event", date=datetime.date(2023, 5, 20))  # older than the news
     module = make_module(learning, "zircon-module", title=f"{word} module")
     make_path(learning, "zircon-path", [module], title=f"{word} path")
     hub = make_partner(partners, HubPage, "zircon-hub", f"{word} hub", "IT", 45.1, 7.7)
@@ -155,7 +157,7 @@ def many_types(home) -> None:
         # One with a picture and a partner, as among the ten types: the same
         # pictures and partner labels to read, so only the types differ.
         extra = {"image": picture("quartz"), "partners": [hub]} if n == 0 else {}
-        make_news(news, f"{ONE_TYPE.capitalize()} news {n}", **extra)
+        make_news(news, f"{ONE_TYPE.capitalize()} news {n}", date=older, **extra)
 
 
 @pytest.fixture(scope="module")
