@@ -187,31 +187,36 @@ def checks_for(page, answers) -> list[str]:
     return points
 
 
-def assess(page, answers: dict, today, sector_names: dict) -> Match | None:
-    """The fit of ``page`` to ``answers``, or None when it is left out."""
+def left_out(page, answers: dict, is_open: bool) -> bool:
+    """Whether an answer rules ``page`` out: another instrument, closed (unless
+    past calls are asked for), another applicant type, another country."""
     instruments = answers.get("instrument")
     if instruments and page.instrument not in instruments:
-        return None
-    is_open = page.is_open(today)
+        return True
     if not is_open and not answers.get("past"):
-        return None
+        return True
+    who = answers.get("who")
+    if who and page.applicant_types and who not in page.applicant_types:
+        return True
+    country = answers.get("country")
+    if country and not page.eu_wide:
+        codes = {c.code for c in page.countries}
+        return bool(codes) and country not in codes
+    return False
+
+
+def fit(page, answers: dict, sector_names: dict) -> tuple[int, list[str]]:
+    """The score of ``page`` against the answers, and the reasons shown."""
     score = 0
     reasons: list[str] = []
     who = answers.get("who")
-    if who:
-        if page.applicant_types and who not in page.applicant_types:
-            return None
-        if who in page.applicant_types:
-            score += WEIGHTS["who"]
-            reasons.append(str(Applicant(who).label))
+    if who and who in page.applicant_types:
+        score += WEIGHTS["who"]
+        reasons.append(str(Applicant(who).label))
     country = answers.get("country")
-    if country:
-        codes = {c.code for c in page.countries}
-        if not page.eu_wide and codes and country not in codes:
-            return None
-        if country in codes:
-            score += WEIGHTS["where"]
-            reasons.append(str(countries.name(country)))
+    if country and country in {c.code for c in page.countries}:
+        score += WEIGHTS["where"]
+        reasons.append(str(countries.name(country)))
     sector = answers.get("sector")
     if sector:
         slugs = {s.slug for s in page.sectors.all()}
@@ -220,16 +225,12 @@ def assess(page, answers: dict, today, sector_names: dict) -> Match | None:
             reasons.append(sector_names.get(sector, sector))
         elif not slugs:
             score += 1  # open to every sector
-    purpose = answers.get("purpose")
-    if purpose and purpose in page.purposes:
-        score += WEIGHTS["purpose"]
-        reasons.append(str(Purpose(purpose).label))
-    stage = answers.get("stage")
-    if stage and stage in page.stages:
-        score += WEIGHTS["stage"]
-        reasons.append(str(Stage(stage).label))
+    for answer, labels in (("purpose", Purpose), ("stage", Stage)):
+        value = answers.get(answer)
+        if value and value in getattr(page, f"{answer}s"):
+            score += WEIGHTS[answer]
+            reasons.append(str(labels(value).label))
     amount = answers.get("amount")
-    amount_note = ""
     if amount is not None:
         low = page.amount_min if page.amount_min is not None else 0
         high = page.amount_max
@@ -237,15 +238,29 @@ def assess(page, answers: dict, today, sector_names: dict) -> Match | None:
             score += WEIGHTS["amount"]
         else:
             score -= 1  # still shown: the checks say what is off
+    return score, reasons
+
+
+def amount_note(page) -> str:
+    """The short amount shown beside a match."""
     if page.amount_max is not None:
-        amount_note = str(_("up to %(amount)s") % {"amount": euro(page.amount_max)})
-    elif page.amount_min is not None:
-        amount_note = str(_("from %(amount)s") % {"amount": euro(page.amount_min)})
+        return str(_("up to %(amount)s") % {"amount": euro(page.amount_max)})
+    if page.amount_min is not None:
+        return str(_("from %(amount)s") % {"amount": euro(page.amount_min)})
+    return ""
+
+
+def assess(page, answers: dict, today, sector_names: dict) -> Match | None:
+    """The fit of ``page`` to ``answers``, or None when it is left out."""
+    is_open = page.is_open(today)
+    if left_out(page, answers, is_open):
+        return None
+    score, reasons = fit(page, answers, sector_names)
     return Match(
         page=page,
         score=score,
         reasons=reasons,
-        amount_note=amount_note,
+        amount_note=amount_note(page),
         deadline_note=deadline_text(page, today),
         checks=checks_for(page, answers),
         is_open=is_open,

@@ -61,30 +61,32 @@ def step(page, request):
     return _render_step(page, request, state, at, visible)
 
 
-def _post_step(page, request, state):
-    questionnaire = page.questionnaire
-    answers = state["answers"]
-    number = user_int(request.POST.get("step", ""), maximum=len(questionnaire.steps))
+def _posted_step(questionnaire, answers, post) -> int:
+    """The index of the step the form was sent from, if the visitor may
+    answer it now."""
+    number = user_int(post.get("step", ""), maximum=len(questionnaire.steps))
     if not number:
         raise BadStep(_("This step does not exist."))
     index = number - 1
-    visible = questionnaire.visible_steps(answers)
     frontier = questionnaire.frontier(answers)
-    if index not in visible:
+    if index not in questionnaire.visible_steps(answers):
         raise BadStep(_("This step is not part of your check."))
     if frontier is not None and index > frontier:
         raise BadStep(_("Answer the earlier steps first."))
-    action = request.POST.get("action", "next")
-    if action not in ("next", "back"):
+    if post.get("action", "next") not in ("next", "back"):
         raise BadStep(_("Use the Next or Back button."))
-    questions = questionnaire.step_questions(index, answers)
+    return index
+
+
+def _posted_answers(questions, post) -> tuple[dict, list]:
+    """The answers sent for ``questions``, and the keys left unanswered."""
     allowed = {f"q-{question.key}" for question in questions}
-    for name in request.POST:
+    for name in post:
         if name not in FIXED_FIELDS and name not in allowed:
             raise BadStep(_("An answer was sent for a question that is not on this step."))
     chosen, missing = {}, []
     for question in questions:
-        values = request.POST.getlist(f"q-{question.key}")
+        values = post.getlist(f"q-{question.key}")
         if len(values) > (len(question.options) if question.multiple else 1):
             raise BadStep(_("Too many answers were sent for one question."))
         if any(value not in question.option_keys() for value in values):
@@ -93,7 +95,17 @@ def _post_step(page, request, state):
             chosen[question.key] = list(dict.fromkeys(values))
         else:
             missing.append(question.key)
-    if action == "back":
+    return chosen, missing
+
+
+def _post_step(page, request, state):
+    questionnaire = page.questionnaire
+    answers = state["answers"]
+    index = _posted_step(questionnaire, answers, request.POST)
+    visible = questionnaire.visible_steps(answers)
+    questions = questionnaire.step_questions(index, answers)
+    chosen, missing = _posted_answers(questions, request.POST)
+    if request.POST.get("action", "next") == "back":
         answers.update(chosen)
         state["answers"] = questionnaire.clean_answers(answers)
         earlier = [n for n in questionnaire.visible_steps(state["answers"]) if n < index]
@@ -104,14 +116,18 @@ def _post_step(page, request, state):
         return _render_step(page, request, state, index, visible, submitted=chosen, missing=missing)
     answers.update(chosen)
     state["answers"] = answers = questionnaire.clean_answers(answers)
+    return _advance(page, request, state, index)
+
+
+def _advance(page, request, state, index):
+    """After a complete step: the next step, the first unanswered one, or
+    the result (counted once per check)."""
+    questionnaire = page.questionnaire
+    answers = state["answers"]
     later = [n for n in questionnaire.visible_steps(answers) if n > index]
     frontier = questionnaire.frontier(answers)
-    if later:
-        state["at"] = later[0]
-        save_state(page, request, state)
-        return _see_other(page.url)
-    if frontier is not None:
-        state["at"] = frontier
+    if later or frontier is not None:
+        state["at"] = later[0] if later else frontier
         save_state(page, request, state)
         return _see_other(page.url)
     state["at"] = index
