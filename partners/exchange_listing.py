@@ -1,61 +1,59 @@
-"""The exchange index: live exchanges of one locale, by round and country."""
+"""The exchange index: live exchanges of one locale, filtered (a django-filter
+FilterSet) by round and by a partner's country."""
 
-from django import forms
+import django_filters
+from django.db.models import CharField, Value
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-
-class ExchangeFilterForm(forms.Form):
-    round = forms.ChoiceField(label=_("Programme round"), required=False)
-    country = forms.ChoiceField(label=_("Country"), required=False)
-
-    def __init__(self, data, *, exchanges):
-        super().__init__(data)
-        any_choice = [("", _("Any"))]
-        rounds = sorted({e.programme_round for e in exchanges}, reverse=True)
-        self.fields["round"].choices = any_choice + [(r, r) for r in rounds]
-        codes = sorted({p.country.code for e in exchanges for p in e.partners.all() if p.country})
-        self.fields["country"].choices = any_choice + [
-            (code, countries.name(code)) for code in codes
-        ]
+from core.filtering import ANY, FilterSet
 
 
-def live_exchanges(locale):
-    from partners.models import ExchangePage
+class ExchangeFilter(FilterSet):
+    """The rounds and partner countries offered are those of the locale's
+    live public exchanges, read in one query."""
 
-    return list(
-        ExchangePage.objects.live()
-        .public()
-        .filter(locale=locale)
-        .prefetch_related("partners", "themes")
-        .order_by("-date", "title")
+    round = django_filters.ChoiceFilter(
+        label=_("Programme round"), empty_label=ANY, field_name="programme_round"
+    )
+    country = django_filters.ChoiceFilter(
+        label=_("Country"), empty_label=ANY, field_name="partners__country", distinct=True
     )
 
+    def __init__(self, data, *, locale):
+        from partners.models import ExchangePage
 
-def filter_exchanges(exchanges, data):
-    result = []
-    for exchange in exchanges:
-        if data.get("round") and exchange.programme_round != data["round"]:
-            continue
-        if data.get("country") and data["country"] not in {
-            p.country.code for p in exchange.partners.all()
-        }:
-            continue
-        result.append(exchange)
-    return result
+        exchanges = ExchangePage.objects.live().public().filter(locale=locale)
+        super().__init__(data, exchanges)
+        parts = [
+            exchanges.order_by().values_list(Value(name, output_field=CharField()), field)
+            for name, field in (("round", "programme_round"), ("country", "partners__country"))
+        ]
+        found = {"round": set(), "country": set()}
+        for name, value in parts[0].union(parts[1]):
+            if value:
+                found[name].add(value)
+        self.set_choices("round", [(r, r) for r in sorted(found["round"], reverse=True)])
+        self.set_choices(
+            "country", [(code, countries.name(code)) for code in sorted(found["country"])]
+        )
+
+    @property
+    def exchanges(self) -> list:
+        """The exchanges that pass the filters (all of them if one is
+        wrong), newest first."""
+        queryset = self.qs if self.valid else self.queryset
+        return list(queryset.prefetch_related("partners", "themes").order_by("-date", "title"))
 
 
 def exchange_index_view(index_page, request):
-    everyone = live_exchanges(index_page.locale)
-    form = ExchangeFilterForm(request.GET or None, exchanges=everyone)
-    valid = not form.is_bound or form.is_valid()
-    exchanges = filter_exchanges(everyone, form.cleaned_data if form.is_bound and valid else {})
+    filters = ExchangeFilter(request.GET or None, locale=index_page.locale)
     context = index_page.get_context(request)
-    context.update(form=form, exchanges=exchanges)
+    context.update(filters=filters, exchanges=filters.exchanges)
     return TemplateResponse(
         request,
         "partners/exchange_index_page.html",
         context,
-        status=200 if valid else 400,
+        status=200 if filters.valid else 400,
     )
