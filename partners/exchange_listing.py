@@ -2,7 +2,6 @@
 FilterSet) by round and by a partner's country."""
 
 import django_filters
-from django.db.models import CharField, Value
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -11,8 +10,9 @@ from core.filtering import ANY, FilterSet
 
 
 class ExchangeFilter(FilterSet):
-    """The rounds and partner countries offered are those of the locale's
-    live public exchanges, read in one query."""
+    """The locale's live public exchanges are few and read whole (with their
+    partners and themes): the rounds and partner countries offered are
+    theirs, and a filter in use costs one query for the matching pks."""
 
     round = django_filters.ChoiceFilter(
         label=_("Programme round"), empty_label=ANY, field_name="programme_round"
@@ -24,27 +24,23 @@ class ExchangeFilter(FilterSet):
     def __init__(self, data, *, locale):
         from partners.models import ExchangePage
 
-        exchanges = ExchangePage.objects.live().public().filter(locale=locale)
-        super().__init__(data, exchanges)
-        parts = [
-            exchanges.order_by().values_list(Value(name, output_field=CharField()), field)
-            for name, field in (("round", "programme_round"), ("country", "partners__country"))
-        ]
-        found = {"round": set(), "country": set()}
-        for name, value in parts[0].union(parts[1]):
-            if value:
-                found[name].add(value)
-        self.set_choices("round", [(r, r) for r in sorted(found["round"], reverse=True)])
-        self.set_choices(
-            "country", [(code, countries.name(code)) for code in sorted(found["country"])]
+        super().__init__(data, ExchangePage.objects.live().public().filter(locale=locale))
+        self.everyone = list(
+            self.queryset.prefetch_related("partners", "themes").order_by("-date", "title")
         )
+        rounds = sorted({e.programme_round for e in self.everyone}, reverse=True)
+        self.set_choices("round", [(r, r) for r in rounds])
+        codes = {p.country.code for e in self.everyone for p in e.partners.all() if p.country}
+        self.set_choices("country", [(code, countries.name(code)) for code in sorted(codes)])
 
     @property
     def exchanges(self) -> list:
-        """The exchanges that pass the filters (all of them if one is
-        wrong), newest first."""
-        queryset = self.qs if self.valid else self.queryset
-        return list(queryset.prefetch_related("partners", "themes").order_by("-date", "title"))
+        """The exchanges that pass the filters (all of them if none is set
+        or one is wrong), newest first."""
+        if not self.values:
+            return self.everyone
+        chosen = set(self.qs.values_list("pk", flat=True))
+        return [exchange for exchange in self.everyone if exchange.pk in chosen]
 
 
 def exchange_index_view(index_page, request):
