@@ -68,7 +68,7 @@ class ListingForm(FilterForm):
         super().full_clean()
 
 
-class YearFilter(django_filters.NumberFilter):
+class YearFilter(django_filters.Filter):
     field_class = forms.IntegerField
 
 
