@@ -20,6 +20,7 @@ from wagtail.wagtail_hooks import require_wagtail_login
 
 from core import document_access, page_visibility, restrictions
 from core.localization import views
+from core.localization.report import StatusReportView
 from core.models import Audience, Sector, SiteDocument, Theme
 from core.pagecache import pages as pagecache_pages
 
@@ -27,7 +28,12 @@ from core.pagecache import pages as pagecache_pages
 @hooks.register("register_admin_urls")
 def translation_urls():
     return [
-        path("translation-status/", views.status_report, name="cf_translation_status"),
+        path("translation-status/", StatusReportView.as_view(), name="cf_translation_status"),
+        path(
+            "translation-status/results/",
+            StatusReportView.as_view(results_only=True),
+            name="cf_translation_status_results",
+        ),
         path(
             "translation-po/<int:page_id>/export/", views.po_export, name="cf_translation_po_export"
         ),

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
 from core.site_url import absolute_url
-from knowledgebase.listing import FilterForm, filter_model
+from knowledgebase.listing import ListingFilter
 
 FEED_SIZE = 30
 GENERATORS = {"rss": feedgenerator.Rss201rev2Feed, "atom": feedgenerator.Atom1Feed}
@@ -83,18 +83,17 @@ def filtered_feed(request):
     query = request.GET.copy()
     kind = query.pop("format", ["rss"])[-1]
     locale = Locale.get_active()
-    form = FilterForm(query, locale=locale, page_models=all_models())
-    if kind not in GENERATORS or not form.is_valid():
-        errors = "; ".join(f"{name}: {' '.join(e)}" for name, e in form.errors.items())
+    filter_set = ListingFilter(query, locale=locale, page_models=all_models())
+    if kind not in GENERATORS or not filter_set.is_valid():
+        errors = "; ".join(f"{name}: {' '.join(e)}" for name, e in filter_set.errors.items())
         if kind not in GENERATORS:
             errors = _("format must be rss or atom")
         return HttpResponseBadRequest(errors, content_type="text/plain; charset=utf-8")
-    filters = form.active
+    filters = filter_set.values
+    form = filter_set.form
     chosen = [str(label) for name in filters for label in _labels(form, name, filters[name])]
     title = settings.WAGTAIL_SITE_NAME + (": " + ", ".join(chosen) if chosen else "")
-    items = newest(
-        {model: filter_model(model, locale, filters, form.partner_pages) for model in all_models()}
-    )
+    items = newest({model: filter_set.filter_model(model) for model in all_models()})
     home = Page.objects.filter(depth=2, locale=locale).first()
     return feed_response(
         request,

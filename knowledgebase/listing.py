@@ -4,8 +4,9 @@ Filters come from the query string so a filtered list is a shareable link:
 ``?theme=finance&sector=music&country=PT&partner=officina-torino&year=2025
 &audience=educators``. Values are slugs or ISO codes; a parameter may repeat
 (values of one parameter are alternatives, different parameters must all
-hold). Malformed or unknown values make the form invalid: the view answers
-400 with the message, never 500.
+hold). The filters are a django-filter FilterSet (``ListingFilter``).
+Malformed or unknown values make its form invalid: the view answers 400 with
+the message, never 500.
 
 The number of SQL queries is fixed: it depends on the number of page types in
 the listing, never on the number of pages.
@@ -13,6 +14,7 @@ the listing, never on the number of pages.
 
 from dataclasses import dataclass
 
+import django_filters
 from django import forms
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
@@ -26,6 +28,7 @@ from django_countries import countries
 from wagtail.models import Page
 
 from core.cards import with_pictures
+from core.filtering import ANY, FilterForm, FilterSet, OneOfMany
 from core.models import Audience, Sector, Theme
 from core.visibility import public
 from partners.models import PartnerPage
@@ -50,33 +53,7 @@ CARD_SELECT = {
 }
 
 
-class FilterForm(forms.Form):
-    theme = forms.MultipleChoiceField(label=_("Theme"), required=False)
-    sector = forms.MultipleChoiceField(label=_("Sector"), required=False)
-    audience = forms.MultipleChoiceField(label=_("Audience"), required=False)
-    country = forms.MultipleChoiceField(label=_("Country"), required=False)
-    partner = forms.MultipleChoiceField(label=_("Partner"), required=False)
-    year = forms.IntegerField(label=_("Year"), required=False, min_value=1900, max_value=2100)
-    status = forms.MultipleChoiceField(label=_("Status"), required=False)
-
-    def __init__(self, data, *, locale, page_models):
-        super().__init__(data)
-        self.locale = locale
-        self.page_models = page_models
-        terms = _term_choices(locale)
-        for name in ("theme", "sector", "audience", "partner"):
-            self.fields[name].choices = terms[name]
-        # The partners themselves only when a partner filter asks for them.
-        self.partner_pages = SimpleLazyObject(lambda: _partner_pages(locale))
-        self.fields["country"].choices = list(countries)
-        self.fields["status"].choices = _status_choices(page_models)
-        years, used = _years_and_countries(locale, page_models)
-        self.years = sorted(years, reverse=True)
-        self.used_countries = [(code, name) for code, name in countries if code in used]
-
-    def clean_country(self):
-        return [code.upper() for code in self.cleaned_data["country"]]
-
+class ListingForm(FilterForm):
     def full_clean(self):
         # The form's "Any" choice submits empty values: drop them. Accept
         # lower-case country codes in shared links.
@@ -90,41 +67,107 @@ class FilterForm(forms.Form):
             self.data = data
         super().full_clean()
 
-    def facets(self) -> list[dict]:
-        """One select per filter: its options and the chosen value, for the
-        filter form of the listing."""
-        options = {
-            "theme": self.fields["theme"].choices,
-            "sector": self.fields["sector"].choices,
-            "audience": self.fields["audience"].choices,
-            "country": self.used_countries,
-            "partner": self.fields["partner"].choices,
-            "year": [(str(year), str(year)) for year in self.years],
-            "status": self.fields["status"].choices,
-        }
-        chosen = self.data if self.is_bound else {}
-        facets = []
-        for name in FILTER_NAMES:
-            if not options[name]:
-                continue
-            selected = chosen.getlist(name) if hasattr(chosen, "getlist") else []
-            facets.append(
-                {
-                    "name": name,
-                    "label": self.fields[name].label,
-                    "options": [
-                        {"value": value, "label": label, "selected": value in selected}
-                        for value, label in options[name]
-                    ],
-                }
-            )
-        return facets
 
-    @property
-    def active(self) -> dict:
-        if not self.is_bound or not self.is_valid():
-            return {}
-        return {name: value for name, value in self.cleaned_data.items() if value}
+class YearFilter(django_filters.Filter):
+    field_class = forms.IntegerField
+
+
+class ListingFilter(FilterSet):
+    """The filters of a knowledge-base listing. Each page type's own
+    queryset goes through ``filter_queryset`` (``filter_model``); the
+    choices are the locale's terms and partners, every country code, and
+    the statuses of the listed types. The selects show only the years and
+    countries that the listed pages have."""
+
+    theme = django_filters.MultipleChoiceFilter(
+        label=_("Theme"), method="filter_theme", widget=OneOfMany
+    )
+    sector = django_filters.MultipleChoiceFilter(
+        label=_("Sector"), method="filter_sector", widget=OneOfMany
+    )
+    audience = django_filters.MultipleChoiceFilter(
+        label=_("Audience"), method="filter_audience", widget=OneOfMany
+    )
+    country = django_filters.MultipleChoiceFilter(
+        label=_("Country"), method="filter_country", widget=OneOfMany
+    )
+    partner = django_filters.MultipleChoiceFilter(
+        label=_("Partner"), method="filter_partner", widget=OneOfMany
+    )
+    year = YearFilter(
+        label=_("Year"), method="filter_year", min_value=1900, max_value=2100, widget=forms.Select
+    )
+    status = django_filters.MultipleChoiceFilter(
+        label=_("Status"), method="filter_status", widget=OneOfMany
+    )
+
+    class Meta:
+        form = ListingForm
+
+    def __init__(self, data, *, locale, page_models):
+        super().__init__(data, queryset=Page.objects.none())
+        self.locale = locale
+        terms = _term_choices(locale)
+        for name in ("theme", "sector", "audience", "partner"):
+            self.set_choices(name, terms[name])
+        # The partners themselves only when a partner filter asks for them.
+        self.partner_pages = SimpleLazyObject(lambda: _partner_pages(locale))
+        years, used = _years_and_countries(locale, page_models)
+        self.set_choices(
+            "country", list(countries), shown=[(c, n) for c, n in countries if c in used]
+        )
+        self.form.fields["year"].widget.choices = [
+            ("", ANY),
+            *((str(year), str(year)) for year in sorted(years, reverse=True)),
+        ]
+        self.set_choices("status", _status_choices(page_models))
+        # A select with no option to choose is left out of the form (a value
+        # sent anyway is still checked).
+        for field in self.form.fields.values():
+            if len(field.widget.choices) < 2:
+                many = isinstance(field, forms.MultipleChoiceField)
+                field.widget = forms.MultipleHiddenInput() if many else forms.HiddenInput()
+
+    def filter_model(self, model):
+        """The pks of ``model``'s public live pages in the locale that
+        pass the filters."""
+        queryset = public(model.objects.live().filter(locale=self.locale))
+        if self.values:
+            queryset = self.filter_queryset(queryset)
+        return queryset.values("pk")
+
+    def filter_theme(self, queryset, name, value):
+        return queryset.filter(themes__slug__in=value)
+
+    def filter_sector(self, queryset, name, value):
+        return queryset.filter(sectors__slug__in=value)
+
+    def filter_audience(self, queryset, name, value):
+        return queryset.filter(audiences__slug__in=value)
+
+    def filter_year(self, queryset, name, value):
+        return queryset.filter(date__year=value)
+
+    def filter_status(self, queryset, name, value):
+        field = STATUS_FIELDS.get(queryset.model._meta.model_name)
+        if field is None:
+            return queryset.none()
+        return queryset.filter(**{f"{field}__in": value})
+
+    def filter_country(self, queryset, name, value):
+        if _has_field(queryset.model, "countries"):
+            condition = Q()
+            for code in value:
+                condition |= Q(countries__contains=code)
+            return queryset.filter(condition)
+        return queryset.filter(country__in=value)
+
+    def filter_partner(self, queryset, name, value):
+        chosen = [p for p in self.partner_pages if p.slug in value]
+        condition = Q(partners__translation_key__in=[p.translation_key for p in chosen])
+        for partner in chosen:  # pages in the partner's own section
+            condition |= Q(path__startswith=partner.path)
+        return queryset.filter(condition)
 
 
 def _term_choices(locale) -> dict[str, list[tuple[str, str]]]:
@@ -193,43 +236,11 @@ def _has_field(model, name: str) -> bool:
     return any(field.name == name for field in model._meta.get_fields())
 
 
-def filter_model(model, locale, filters: dict, partner_pages):
-    queryset = public(model.objects.live().filter(locale=locale))
-    if filters.get("theme"):
-        queryset = queryset.filter(themes__slug__in=filters["theme"])
-    if filters.get("sector"):
-        queryset = queryset.filter(sectors__slug__in=filters["sector"])
-    if filters.get("audience"):
-        queryset = queryset.filter(audiences__slug__in=filters["audience"])
-    if filters.get("year"):
-        queryset = queryset.filter(date__year=filters["year"])
-    if filters.get("status"):
-        name = STATUS_FIELDS.get(model._meta.model_name)
-        if name is None:
-            return queryset.none().values("pk")
-        queryset = queryset.filter(**{f"{name}__in": filters["status"]})
-    if filters.get("country"):
-        if _has_field(model, "countries"):
-            condition = Q()
-            for code in filters["country"]:
-                condition |= Q(countries__contains=code)
-        else:
-            condition = Q(country__in=filters["country"])
-        queryset = queryset.filter(condition)
-    if filters.get("partner"):
-        chosen = [p for p in partner_pages if p.slug in filters["partner"]]
-        condition = Q(partners__translation_key__in=[p.translation_key for p in chosen])
-        for partner in chosen:  # pages in the partner's own section
-            condition |= Q(path__startswith=partner.path)
-        queryset = queryset.filter(condition)
-    return queryset.values("pk")
-
-
 @dataclass
 class Listing:
     page: PaginatorPage
     items: list
-    form: FilterForm
+    filters: ListingFilter
     total: int
 
 
@@ -287,23 +298,22 @@ def as_specific(items, page_models) -> list:
 def build_listing(
     request, locale, page_models, *, per_page: int = PER_PAGE, upcoming_first: bool = False
 ) -> Listing:
-    form = FilterForm(request.GET or None, locale=locale, page_models=page_models)
-    filters = form.active
+    filters = ListingFilter(request.GET or None, locale=locale, page_models=page_models)
     one_type = len(page_models) == 1 and not upcoming_first
-    if form.is_bound and not form.is_valid():
+    if not filters.valid:
         queryset = Page.objects.none()
     elif one_type:
         # One type: its own table, no second query per type for .specific().
         model = page_models[0]
         queryset = (
-            model.objects.filter(pk__in=filter_model(model, locale, filters, form.partner_pages))
+            model.objects.filter(pk__in=filters.filter_model(model))
             .select_related(*CARD_SELECT.get(model._meta.model_name, ()))
             .order_by(F("date").desc(nulls_last=True), "-pk")
         )
     else:
         condition = Q()
         for model in page_models:
-            condition |= Q(pk__in=filter_model(model, locale, filters, form.partner_pages))
+            condition |= Q(pk__in=filters.filter_model(model))
         dates = [F(f"{model._meta.model_name}__date") for model in page_models]
         sort_date = dates[0] if len(dates) == 1 else Coalesce(*dates)
         queryset = (
@@ -328,4 +338,4 @@ def build_listing(
             lookups += CARD_SELECT.get(model_name, ())
         prefetch_related_objects(group, *lookups)
     with_pictures(items)  # every card's picture and its renditions: one query
-    return Listing(page=page, items=items, form=form, total=paginator.count)
+    return Listing(page=page, items=items, filters=filters, total=paginator.count)

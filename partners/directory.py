@@ -1,8 +1,9 @@
-"""The partner directory: filters, map markers, list and CSV export."""
+"""The partner directory: filters (a django-filter FilterSet), map markers,
+list and CSV export."""
 
 import csv
 
-from django import forms
+import django_filters
 from django.db.models import CharField, Value
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
@@ -10,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from core.csv_cells import csv_safe
+from core.filtering import ANY, FilterSet
 from partners.europe import HEIGHT, WIDTH, in_frame, project
 
 
@@ -19,75 +21,72 @@ def partner_types():
     return PARTNER_TYPES
 
 
-class DirectoryFilterForm(forms.Form):
-    type = forms.ChoiceField(label=_("Type"), required=False)
-    country = forms.ChoiceField(label=_("Country"), required=False)
-    sector = forms.ChoiceField(label=_("Sector"), required=False)
-    service = forms.ChoiceField(label=_("Service or facility"), required=False)
+class DirectoryFilter(FilterSet):
+    """The directory's filters, on the locale's live public partners. The
+    country select offers the partners' countries, read with the sectors
+    and services in one query."""
 
-    def __init__(self, data, *, locale, partners):
-        super().__init__(data)
+    type = django_filters.ChoiceFilter(label=_("Type"), empty_label=ANY, method="filter_type")
+    country = django_filters.ChoiceFilter(label=_("Country"), empty_label=ANY)
+    sector = django_filters.ChoiceFilter(
+        label=_("Sector"), empty_label=ANY, field_name="sectors__slug"
+    )
+    service = django_filters.ChoiceFilter(
+        label=_("Service or facility"), empty_label=ANY, field_name="services__slug"
+    )
+
+    def __init__(self, data, *, locale):
         from core.models import Sector
         from partners.models import Service
 
-        any_choice = [("", _("Any"))]
-        self.fields["type"].choices = any_choice + list(partner_types())
-        codes = sorted({p.country.code for p in partners if p.country})
-        self.fields["country"].choices = any_choice + [
-            (code, countries.name(code)) for code in codes
-        ]
-        # Sectors and services in one query (the cards' logos take one more).
+        partners = public_partners(locale)
+        super().__init__(data, partners)
         parts = [
             model.objects.filter(locale=locale)
             .order_by()
             .values_list(Value(name, output_field=CharField()), "slug", "name")
             for name, model in (("sector", Sector), ("service", Service))
         ]
-        terms = {"sector": [], "service": []}
-        for name, slug, label in sorted(parts[0].union(parts[1], all=True), key=lambda r: r[2]):
+        parts.append(
+            partners.exclude(country="")
+            .order_by()
+            .values_list(Value("country", output_field=CharField()), "country", "country")
+        )
+        terms = {"sector": [], "service": [], "country": []}
+        for name, slug, label in sorted(set(parts[0].union(*parts[1:], all=True)), key=_by_label):
             terms[name].append((slug, label))
-        self.fields["sector"].choices = any_choice + terms["sector"]
-        self.fields["service"].choices = any_choice + terms["service"]
+        self.set_choices("type", list(partner_types()))
+        self.set_choices("country", [(code, countries.name(code)) for code, _ in terms["country"]])
+        self.set_choices("sector", terms["sector"])
+        self.set_choices("service", terms["service"])
+
+    def filter_type(self, queryset, name, value):
+        if value == "hub":
+            return queryset.filter(educationpartnerpage__isnull=True)
+        return queryset.filter(educationpartnerpage__institution_type=value)
+
+    @property
+    def partners(self):
+        """The partners that pass the filters (all of them if one is wrong),
+        with what their cards and the CSV show."""
+        queryset = self.qs if self.valid else self.queryset
+        return list(
+            queryset.select_related("hubpage", "educationpartnerpage", "logo")
+            # The logos' renditions for the cards: one query for every partner.
+            .prefetch_related("sectors", "themes", "services", "logo__renditions")
+            .order_by("title")
+        )
 
 
-def live_partners(locale):
+def _by_label(row):
+    # Countries by code (the names are those of the active language).
+    return row[1] if row[0] == "country" else row[2]
+
+
+def public_partners(locale):
     from partners.models import PartnerPage
 
-    return (
-        PartnerPage.objects.live()
-        .public()
-        .filter(locale=locale)
-        .select_related("hubpage", "educationpartnerpage", "logo")
-        # The logos' renditions for the cards: one query for every partner.
-        .prefetch_related("sectors", "themes", "services", "logo__renditions")
-        .order_by("title")
-    )
-
-
-def filter_partners(partners, data) -> list:
-    """Apply the cleaned filter values (in Python: the list is one locale's
-    partners, already fetched with their terms)."""
-    result = []
-    for partner in partners:
-        if data.get("type") and partner.partner_type != data["type"]:
-            continue
-        if data.get("country") and partner.country.code != data["country"]:
-            continue
-        if data.get("sector") and data["sector"] not in {s.slug for s in partner.sectors.all()}:
-            continue
-        if data.get("service") and data["service"] not in {s.slug for s in partner.services.all()}:
-            continue
-        result.append(partner)
-    return result
-
-
-def _filtered(index_page, request):
-    everyone = list(live_partners(index_page.locale))
-    form = DirectoryFilterForm(request.GET or None, locale=index_page.locale, partners=everyone)
-    if form.is_bound and not form.is_valid():
-        return form, everyone, False
-    data = form.cleaned_data if form.is_bound else {}
-    return form, filter_partners(everyone, data), True
+    return PartnerPage.objects.live().public().filter(locale=locale)
 
 
 def markers(partners):
@@ -113,22 +112,24 @@ def markers(partners):
 
 
 def directory_view(index_page, request):
-    form, partners, valid = _filtered(index_page, request)
+    filters = DirectoryFilter(request.GET or None, locale=index_page.locale)
+    partners = filters.partners
     view = request.GET.get("view", "map")
     context = index_page.get_context(request)
     context.update(
-        form=form,
+        filters=filters,
         partners=partners,
         markers=markers(partners),
         map_width=WIDTH,
         map_height=HEIGHT,
         view="list" if view == "list" else "map",
+        list_view="list" if view == "list" else "",
         query=request.GET.urlencode(),
         # Served through partners/urls.py: Wagtail page URLs have no dots.
         export_url=index_page.url.rstrip("/") + "/export.csv",
     )
     return TemplateResponse(
-        request, "partners/partner_index_page.html", context, status=200 if valid else 400
+        request, "partners/partner_index_page.html", context, status=200 if filters.valid else 400
     )
 
 
@@ -148,10 +149,10 @@ CSV_COLUMNS = [
 
 
 def export_view(index_page, request):
-    form, partners, valid = _filtered(index_page, request)
-    if not valid:
+    filters = DirectoryFilter(request.GET or None, locale=index_page.locale)
+    if not filters.valid:
         return HttpResponse(
-            "; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items()),
+            "; ".join(f"{k}: {' '.join(v)}" for k, v in filters.errors.items()),
             status=400,
             content_type="text/plain; charset=utf-8",
         )
@@ -161,7 +162,7 @@ def export_view(index_page, request):
     response.write("\ufeff")  # BOM: spreadsheets then read UTF-8 correctly
     writer = csv.writer(response, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
-    for p in partners:
+    for p in filters.partners:
         row = [
             p.title,
             p.partner_type,

@@ -1,61 +1,55 @@
-"""The exchange index: live exchanges of one locale, by round and country."""
+"""The exchange index: live exchanges of one locale, filtered (a django-filter
+FilterSet) by round and by a partner's country."""
 
-from django import forms
+import django_filters
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-
-class ExchangeFilterForm(forms.Form):
-    round = forms.ChoiceField(label=_("Programme round"), required=False)
-    country = forms.ChoiceField(label=_("Country"), required=False)
-
-    def __init__(self, data, *, exchanges):
-        super().__init__(data)
-        any_choice = [("", _("Any"))]
-        rounds = sorted({e.programme_round for e in exchanges}, reverse=True)
-        self.fields["round"].choices = any_choice + [(r, r) for r in rounds]
-        codes = sorted({p.country.code for e in exchanges for p in e.partners.all() if p.country})
-        self.fields["country"].choices = any_choice + [
-            (code, countries.name(code)) for code in codes
-        ]
+from core.filtering import ANY, FilterSet
 
 
-def live_exchanges(locale):
-    from partners.models import ExchangePage
+class ExchangeFilter(FilterSet):
+    """The locale's live public exchanges are few and read whole (with their
+    partners and themes): the rounds and partner countries offered are
+    theirs, and a filter in use costs one query for the matching pks."""
 
-    return list(
-        ExchangePage.objects.live()
-        .public()
-        .filter(locale=locale)
-        .prefetch_related("partners", "themes")
-        .order_by("-date", "title")
+    round = django_filters.ChoiceFilter(
+        label=_("Programme round"), empty_label=ANY, field_name="programme_round"
+    )
+    country = django_filters.ChoiceFilter(
+        label=_("Country"), empty_label=ANY, field_name="partners__country", distinct=True
     )
 
+    def __init__(self, data, *, locale):
+        from partners.models import ExchangePage
 
-def filter_exchanges(exchanges, data):
-    result = []
-    for exchange in exchanges:
-        if data.get("round") and exchange.programme_round != data["round"]:
-            continue
-        if data.get("country") and data["country"] not in {
-            p.country.code for p in exchange.partners.all()
-        }:
-            continue
-        result.append(exchange)
-    return result
+        super().__init__(data, ExchangePage.objects.live().public().filter(locale=locale))
+        self.everyone = list(
+            self.queryset.prefetch_related("partners", "themes").order_by("-date", "title")
+        )
+        rounds = sorted({e.programme_round for e in self.everyone}, reverse=True)
+        self.set_choices("round", [(r, r) for r in rounds])
+        codes = {p.country.code for e in self.everyone for p in e.partners.all() if p.country}
+        self.set_choices("country", [(code, countries.name(code)) for code in sorted(codes)])
+
+    @property
+    def exchanges(self) -> list:
+        """The exchanges that pass the filters (all of them if none is set
+        or one is wrong), newest first."""
+        if not self.values:
+            return self.everyone
+        chosen = set(self.qs.values_list("pk", flat=True))
+        return [exchange for exchange in self.everyone if exchange.pk in chosen]
 
 
 def exchange_index_view(index_page, request):
-    everyone = live_exchanges(index_page.locale)
-    form = ExchangeFilterForm(request.GET or None, exchanges=everyone)
-    valid = not form.is_bound or form.is_valid()
-    exchanges = filter_exchanges(everyone, form.cleaned_data if form.is_bound and valid else {})
+    filters = ExchangeFilter(request.GET or None, locale=index_page.locale)
     context = index_page.get_context(request)
-    context.update(form=form, exchanges=exchanges)
+    context.update(filters=filters, exchanges=filters.exchanges)
     return TemplateResponse(
         request,
         "partners/exchange_index_page.html",
         context,
-        status=200 if valid else 400,
+        status=200 if filters.valid else 400,
     )

@@ -1,11 +1,9 @@
-"""Forms of the translation tools: report filters and PO upload."""
+"""Forms of the translation tools: PO upload, and the languages offered."""
 
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale, Page
-
-from core.localization.status import STATUS_LABELS, type_choices
+from wagtail.models import Locale
 
 
 def locale_choices():
@@ -15,40 +13,6 @@ def locale_choices():
         for locale in Locale.objects.exclude(pk=Locale.get_default().pk).order_by("pk")
         if locale.language_code in configured
     ]
-
-
-class ReportFilterForm(forms.Form):
-    locale = forms.ChoiceField(label=_("Language"), required=False)
-    section = forms.IntegerField(
-        label=_("Section (page ID)"),
-        required=False,
-        min_value=1,
-        help_text=_("Only this page and the pages below it."),
-    )
-    type = forms.ChoiceField(label=_("Type"), required=False)
-    status = forms.ChoiceField(
-        label=_("Status"),
-        required=False,
-        choices=[("", _("Any")), *STATUS_LABELS.items()],
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["locale"].choices = [("", _("All languages")), *locale_choices()]
-        self.fields["type"].choices = [("", _("All types")), *type_choices()]
-
-    def clean_section(self):
-        pk = self.cleaned_data.get("section")
-        if pk is None:
-            return None
-        page = Page.objects.filter(pk=pk, depth__gt=1).first()
-        if page is None:
-            raise forms.ValidationError(_("There is no page with this ID."))
-        return page
-
-    def clean_locale(self):
-        code = self.cleaned_data.get("locale")
-        return Locale.objects.get(language_code=code) if code else None
 
 
 class POUploadForm(forms.Form):

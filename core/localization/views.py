@@ -1,24 +1,19 @@
-"""Admin views: the translation status report (HTML and CSV) and PO
-export/import for a page or a section. Registered in ``core/wagtail_hooks.py``."""
-
-import csv
+"""Admin views: PO export/import for a page or a section (the status report
+is ``report.py``). Registered in ``core/wagtail_hooks.py``."""
 
 from django.contrib import messages
-from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.models import Locale, Page
 
-from core.csv_cells import csv_safe
 from core.localization import po as po_tools
 from core.localization import rights
-from core.localization.forms import POUploadForm, ReportFilterForm, locale_choices
-from core.localization.status import STATUS_LABELS, build_report, summary
+from core.localization.forms import POUploadForm, locale_choices
 from core.page_visibility import may_see
 
 PERMISSION = "wagtail_localize.submit_translation"
@@ -27,86 +22,6 @@ PERMISSION = "wagtail_localize.submit_translation"
 def _require_translator(request):
     if not request.user.has_perm(PERMISSION):
         raise PermissionDenied
-
-
-def status_report(request):
-    _require_translator(request)
-    form = ReportFilterForm(request.GET or None)
-    if form.is_bound and not form.is_valid():
-        return TemplateResponse(
-            request, "core/localization/status.html", {"form": form, "rows": None}, status=400
-        )
-    data = form.cleaned_data if form.is_bound else {}
-    source = Locale.get_default()
-    locales = [data["locale"]] if data.get("locale") else None
-    if locales is None:
-        locales = list(Locale.objects.exclude(pk=source.pk).order_by("pk"))
-    rows = build_report(
-        locales=locales,
-        section=data.get("section"),
-        type_label=data.get("type") or None,
-        source_locale=source,
-        user=request.user,
-    )
-    if data.get("status"):
-        rows = [r for r in rows if data["status"] in r.statuses.values()]
-    if request.GET.get("format") == "csv":
-        return _csv(rows, locales)
-    names = dict(locale_choices())
-    columns = [
-        (locale, names.get(locale.language_code, locale.language_code)) for locale in locales
-    ]
-    for row in rows:
-        row.edit_url = _edit_url(row)
-        row.cells = [
-            (
-                locale.language_code,
-                row.statuses[locale.language_code],
-                STATUS_LABELS[row.statuses[locale.language_code]],
-            )
-            for locale in locales
-        ]
-    query = request.GET.copy()
-    query["format"] = "csv"
-    return TemplateResponse(
-        request,
-        "core/localization/status.html",
-        {
-            "form": form,
-            "rows": rows,
-            "columns": columns,
-            "summary": summary(rows, locales),
-            "csv_url": f"{request.path}?{query.urlencode()}",
-        },
-    )
-
-
-def _edit_url(row) -> str:
-    """The admin edit view of a row's source page or snippet ("" if none)."""
-    if row.kind == "page":
-        return reverse("wagtailadmin_pages:edit", args=[row.pk])
-    app_label, model_name = row.type_label.split(".")
-    try:
-        return reverse(f"wagtailsnippets_{app_label}_{model_name}:edit", args=[quote(row.pk)])
-    except NoReverseMatch:
-        return ""
-
-
-def _csv(rows, locales):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="translation-status.csv"'
-    writer = csv.writer(response)
-    writer.writerow(["kind", "type", "id", "title", *[locale.language_code for locale in locales]])
-    for row in rows:
-        cells = [
-            row.kind,
-            row.type_label,
-            row.pk,
-            row.title,
-            *[row.statuses[locale.language_code] for locale in locales],
-        ]
-        writer.writerow([csv_safe(cell) for cell in cells])
-    return response
 
 
 def _refuse(request, message, status=400):

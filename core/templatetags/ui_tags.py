@@ -2,24 +2,22 @@
 one-line summary (see docs/design.md)."""
 
 from django import template
-from django.http import QueryDict
 
 register = template.Library()
 
 
-def _page_url(base_query: str, number: int) -> str:
-    query = QueryDict(base_query.lstrip("?"), mutable=True)
-    query.pop("page", None)
-    if number > 1:
-        query["page"] = str(number)
-    encoded = query.urlencode()
-    return "?" + encoded if encoded else "?"
+def _link(number: int, current: int) -> dict:
+    # "param": the value of ``page`` in the link; None drops it, so that
+    # page 1 has the listing's own URL.
+    return {"number": number, "param": number if number > 1 else None, "current": number == current}
 
 
 @register.simple_tag
-def page_links(current, num_pages, base_query="", window=2):
-    """Links of a paginator: the first and last page, ``window`` pages either
-    side of ``current``, and ``None`` for each gap between them."""
+def page_links(current, num_pages, window=2):
+    """The pages a paginator links to: the first and last page, ``window``
+    pages either side of ``current``, and ``None`` for each gap between
+    them. The template makes each link with ``{% querystring page=... %}``,
+    which keeps the rest of the query."""
     try:
         current, num_pages = int(current), int(num_pages)
     except (TypeError, ValueError):
@@ -29,14 +27,12 @@ def page_links(current, num_pages, base_query="", window=2):
     for number in sorted(n for n in shown if 1 <= n <= num_pages):
         if number - last > 1:
             pages.append(None)
-        pages.append(
-            {"number": number, "url": _page_url(base_query, number), "current": number == current}
-        )
+        pages.append(_link(number, current))
         last = number
     return {
         "pages": pages,
-        "previous": _page_url(base_query, current - 1) if current > 1 else None,
-        "next": _page_url(base_query, current + 1) if current < num_pages else None,
+        "previous": _link(current - 1, current) if current > 1 else None,
+        "next": _link(current + 1, current) if current < num_pages else None,
     }
 
 

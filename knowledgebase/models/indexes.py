@@ -9,7 +9,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from core import chrome
 from core.models import BaseIndexPage
 from knowledgebase import calendar, feeds
-from knowledgebase.listing import FILTER_NAMES, build_listing
+from knowledgebase.listing import build_listing
 
 
 class KnowledgeIndexPage(RoutablePageMixin, BaseIndexPage):
@@ -36,15 +36,12 @@ class KnowledgeIndexPage(RoutablePageMixin, BaseIndexPage):
         listing = build_listing(
             request, self.locale_id, self.listed_models(), upcoming_first=self.upcoming_first
         )
-        query = request.GET.copy()
-        query.pop("page", None)
         context.update(
             listing=listing,
             items=listing.items,
-            filter_form=listing.form,
-            filter_names=FILTER_NAMES,
-            filter_query=query.urlencode(),
-            filters_active=bool(listing.form.active),
+            filters=listing.filters,
+            filter_form=listing.filters.form,
+            filters_active=bool(listing.filters.values),
             feed_url=self.get_url(request) + self.reverse_subpage("feed"),
         )
         return context

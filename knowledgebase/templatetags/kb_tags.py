@@ -23,17 +23,6 @@ def event_json_ld(context, page):
     return structured_data.script_tag(structured_data.event_json_ld(page, request), request)
 
 
-@register.simple_tag
-def query_with(query: str, **params) -> str:
-    """``query`` (an urlencoded string) with ``params`` set, for pagination."""
-    from django.http import QueryDict
-
-    data = QueryDict(query, mutable=True)
-    for name, value in params.items():
-        data[name] = value
-    return data.urlencode()
-
-
 @register.filter
 def model_name(obj) -> str:
     """``policypaperpage`` for a PolicyPaperPage, for CSS classes."""

@@ -34,16 +34,6 @@ def facet_url(params, facet, value):
 
 
 @register.simple_tag
-def sort_url(params, sort):
-    return _query(params, sort=sort)
-
-
-@register.simple_tag
-def page_url(params, page):
-    return _query(params, page=page)
-
-
-@register.simple_tag
 def query_url(params, text):
     """A new search for ``text`` with the same filters."""
     from copy import copy

@@ -116,7 +116,7 @@ def test_map_markers_are_44_px_targets_reachable_by_keyboard(at_width, live_site
             assert box["width"] >= 44 and box["height"] >= 44, box
         markers.first.focus()
         assert page.evaluate("document.activeElement.classList.contains('partner-map__marker')")
-        select = page.locator("#id_type").bounding_box()
+        select = page.locator("#filter-type").bounding_box()
         panel = page.locator(".filter-panel").bounding_box()
         if width == 1366:
             assert select["x"] + select["width"] <= panel["x"] + panel["width"]

@@ -120,27 +120,74 @@ def test_bad_filters_are_a_form_error(admin_client, section, query):
     assert 'class="error-message"' in response.content.decode()
 
 
-def test_csv_export(admin_client, section):
-    response = admin_client.get(URL, {"locale": "de", "format": "csv"})
-    assert response.status_code == 200
+def read_csv(response) -> list[list[str]]:
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    text = b"".join(response.streaming_content).decode()
+    return list(csv.reader(io.StringIO(text)))
+
+
+def test_csv_export(admin_client, section):
+    response = admin_client.get(URL, {"locale": "de", "export": "csv"})
+    assert response.status_code == 200
+    assert "translation-status.csv" in response["Content-Disposition"]
+    rows = read_csv(response)
     assert rows[0] == ["kind", "type", "id", "title", "de"]
     by_title = {row[3]: row for row in rows[1:]}
-    assert by_title["Micro-grants for hubs"][4] == TRANSLATED
+    paper = section["en"]["paper"]
+    assert by_title["Micro-grants for hubs"] == [
+        "page", "knowledgebase.policypaperpage", str(paper.pk), "Micro-grants for hubs", TRANSLATED,
+    ]  # fmt: skip
     assert by_title["Finance"][0] == "snippet"
 
 
-def test_report_needs_translator_permission(client, django_user_model, section):
-    user = django_user_model.objects.create_user("reader", password="x", is_staff=True)
+def test_csv_export_has_a_column_per_language_and_follows_the_filters(admin_client, section):
+    rows = read_csv(admin_client.get(URL, {"export": "csv", "status": "missing"}))
+    assert rows[0] == ["kind", "type", "id", "title", "de", "fr", "it", "es", "pl", "el"]
+    assert rows[1:] and all(MISSING in row[4:] for row in rows[1:])
+    rows = read_csv(admin_client.get(URL, {"export": "csv", "type": "core.theme"}))
+    assert {row[1] for row in rows[1:]} == {"core.theme"}
+
+
+def test_the_header_offers_the_downloads(admin_client, section):
+    html = admin_client.get(URL, {"locale": "de"}).content.decode()
+    assert f'href="{URL}?locale=de&amp;export=csv"' in html
+    assert f'href="{URL}?locale=de&amp;export=xlsx"' in html
+
+
+def test_xlsx_export(admin_client, section):
+    response = admin_client.get(URL, {"locale": "de", "export": "xlsx"})
+    assert response.status_code == 200
+    assert "spreadsheetml" in response["Content-Type"]
+
+
+def test_bad_filters_are_not_exported(admin_client, section):
+    response = admin_client.get(URL, {"locale": "xx", "export": "csv"})
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("text/html")
+
+
+@pytest.mark.parametrize("url", [URL, URL + "results/", URL + "?export=csv"])
+def test_report_needs_translator_permission(client, django_user_model, section, url):
     from django.contrib.auth.models import Permission
 
+    user = django_user_model.objects.create_user("reader", password="x", is_staff=True)
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(user)
     # Wagtail turns PermissionDenied into a redirect to the dashboard.
-    response = client.get(URL)
+    response = client.get(url)
     assert response.status_code == 302
     assert response["Location"] == "/admin/"
+    # The same user, once allowed to submit translations, sees it.
+    user.user_permissions.add(Permission.objects.get(codename="submit_translation"))
+    user = django_user_model.objects.get(pk=user.pk)  # no cached permissions
+    client.force_login(user)
+    assert client.get(url).status_code == 200
+
+
+def test_anonymous_visitors_are_sent_to_the_login(client, section):
+    response = client.get(URL)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
 
 
 def test_report_queries_do_not_grow_with_pages(admin_client, section, translate):

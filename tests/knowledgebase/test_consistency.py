@@ -121,11 +121,13 @@ def test_switching_language_on_a_view_keeps_its_query_once(client, news):
 
 
 def test_levels_are_capitalised_alike(home):
-    from learning.catalogue import CatalogueFilterForm
+    from learning.catalogue import CatalogueFilter
     from learning.models import LearningModulePage
 
-    form = CatalogueFilterForm({}, Locale.get_default(), skills=[])
-    labels = dict(form.fields["level"].choices)
+    filters = CatalogueFilter(
+        {}, LearningModulePage.objects.none(), locale=Locale.get_default(), skills=[]
+    )
+    labels = dict(filters.form.fields["level"].choices)
     for value, name in LearningModulePage.LEVELS:
         assert str(labels[value]) == str(capfirst(name))
     assert str(labels["introductory"]) == "Introductory"

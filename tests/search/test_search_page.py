@@ -100,6 +100,14 @@ def test_facet_links_keep_the_query_and_narrow(client, corpus):
     assert 'aria-current="true"' in narrowed
 
 
+def test_sort_links_keep_the_query_and_filters_and_go_back_to_page_one(client, corpus):
+    query = {"q": "funding", "country": "GR", "page": "2"}
+    html = client.get("/en/search/", query).content.decode()
+    assert 'href="?q=funding&amp;country=GR&amp;sort=date"' in html
+    html = client.get("/en/search/", {**query, "sort": "date"}).content.decode()
+    assert 'href="?q=funding&amp;country=GR">' in html  # relevance: the default, no "sort"
+
+
 def test_sort_by_date(client, corpus):
     data = api(client, q="funding", locale="en", sort="date")
     dates = [r["date"] for r in data["results"]]

@@ -278,7 +278,8 @@ def test_csv_safe_property_for_formulas_behind_whitespace(space, sign, rest):
 
 
 def _csv_rows(response):
-    text = response.content.decode("utf-8-sig")
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    text = content.decode("utf-8-sig")
     return list(csv.reader(io.StringIO(text)))
 
 
@@ -301,7 +302,7 @@ def test_translation_status_csv_neutralises_titles(client, home, superuser):
     for text in DANGEROUS:
         make_news(news, title=f"{text}Page")
     client.force_login(superuser)
-    response = client.get("/admin/translation-status/", {"format": "csv", "locale": "de"})
+    response = client.get("/admin/translation-status/", {"export": "csv", "locale": "de"})
     assert response.status_code == 200
     header, *rows = _csv_rows(response)
     titles = {row[header.index("title")] for row in rows}
