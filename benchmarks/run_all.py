@@ -78,7 +78,7 @@ def render_rows(args) -> list[tuple]:
         result = f"{row['median_ms']:.1f} ms, {row['queries']:.0f} queries (max {row['max_queries']}, cold {row['cold_queries']})"  # noqa: E501
         rows.append(
             (
-                f"render {row['type']} ({where})",
+                f"render {row['type']}, {row.get('language', 'en')} ({where})",
                 result,
                 f"≤{QUERY_GOAL} queries",
                 verdict(row["max_queries"] <= QUERY_GOAL),

@@ -41,13 +41,15 @@ class ResponseForm(forms.Form):
     # Left empty by people; robots fill it in. Hidden in the template.
     website = forms.CharField(label=_("Leave this field empty"), required=False)
 
-    def __init__(self, *args, consultation, sections, language, **kwargs):
+    def __init__(self, *args, consultation, sections, language, sectors=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.consultation = consultation
         self.section_titles = dict(sections)
         self.fields["section"].choices = [("", _("The whole document")), *sections]
         self.fields["country"].choices = [("", "—"), *countries]
-        self.fields["sector"].choices = [("", "—"), *sector_choices(language)]
+        if sectors is None:
+            sectors = sector_choices(language)
+        self.fields["sector"].choices = [("", "—"), *sectors]
         self.question_fields = []
         for block_id, text in consultation.question_list():
             name = f"q_{block_id}"

@@ -42,12 +42,13 @@ def localized(consultation):
     return local, page.specific, locale
 
 
-def build_form(consultation, page, language, data=None):
+def build_form(consultation, page, language, data=None, sectors=None):
     return ResponseForm(
         data,
         consultation=consultation,
         sections=document_sections(page),
         language=language,
+        sectors=sectors,
         prefix="response",
     )
 

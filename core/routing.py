@@ -61,11 +61,13 @@ def route_from(start, request, components: list[str]):
 
 
 def _specific(page):
-    """``page.specific``, with its locale (templates read its language)."""
+    """``page.specific``, with its locale (templates read its language) and
+    the foreign keys its template reads (``detail_select``)."""
     cls = page.specific_class
     if cls is None or isinstance(page, cls):
         return page.specific
-    return cls._default_manager.select_related("locale").get(pk=page.pk)
+    joined = getattr(cls, "detail_select", ())
+    return cls._default_manager.select_related("locale", *joined).get(pk=page.pk)
 
 
 def _has_subroute(cls, components: list[str]) -> bool:

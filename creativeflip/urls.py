@@ -1,11 +1,10 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
-from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from core import document_access, favicon
+from core import document_access, favicon, site_roots
 from core import views as core_views
 from core.page_visibility import chooser_urls
 from core.sitemaps import sitemap, sitemap_section
@@ -40,7 +39,8 @@ urlpatterns += i18n_patterns(
     path("", include("knowledgebase.urls")),
     path("", include("consultation.urls")),
     path("", include("funding.urls")),
-    path("", include(wagtail_urls)),
+    # Wagtail's page serving, from each language's home page in one query.
+    path("", include(site_roots.page_urls())),
     prefix_default_language=True,
 )
 

@@ -6,13 +6,14 @@ here and handed to the directory page's own ``export.csv`` sub-route."""
 
 from django.http import Http404
 from django.urls import re_path
-from wagtail.models import Page
 
 from core.restrictions import refuse_learners
+from core.site_roots import route_for_request
 
 
 def export_csv(request, page_path):
-    page = Page.find_for_request(request, "/" + page_path)
+    route = route_for_request(request, "/" + page_path)
+    page = route[0] if route else None
     if page is None or not page.live:
         raise Http404
     page = page.specific

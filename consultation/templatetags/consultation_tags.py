@@ -93,7 +93,15 @@ def consultation_section(context, page):
     state = consultation.state()
     form = None
     if state == "open":
-        form = build_form(consultation, page, get_language())
+        from consultation.forms import sector_choices
+        from core.chrome import remembered
+
+        language = get_language()
+        request = context.get("request")
+        sectors = None
+        if request is not None:  # kept with the chrome (sectors are marked so)
+            sectors = remembered(request, f"sectors:{language}", lambda: sector_choices(language))
+        form = build_form(consultation, page, language, sectors=sectors)
     return {
         "request": context.get("request"),
         "consultation": consultation,

@@ -51,6 +51,9 @@ class BasePage(Page):
     # citation tags, the JSON-LD and the byline all list the authors), read
     # once per render.
     detail_prefetch: tuple[str, ...] = ()
+    # Foreign keys the template reads, joined to the page's own row when
+    # routing loads it (core/routing.py): no query of their own.
+    detail_select: tuple[str, ...] = ()
 
     def detail_lookups(self) -> list:
         """``detail_prefetch``; a page type may add ``Prefetch`` objects."""

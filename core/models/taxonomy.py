@@ -58,6 +58,8 @@ class Theme(TaxonomyTerm):
 
 
 class Sector(TaxonomyTerm):
+    in_page_chrome = True  # the consultation form's choices are kept with it
+
     class Meta(TaxonomyTerm.Meta):
         verbose_name = _("sector")
         verbose_name_plural = _("sectors")

@@ -3,7 +3,7 @@
 from django import template
 from django.conf import settings
 from django.utils import translation
-from wagtail.models import Locale, Site
+from wagtail.models import Site
 
 from core.site_url import absolute_url
 
@@ -100,11 +100,9 @@ def locale_home(context):
     site = Site.find_for_request(request)
     if site is None:
         return None
-    try:
-        locale = Locale.get_active()
-    except Locale.DoesNotExist:
-        return site.root_page.specific
-    return (site.root_page.get_translation_or_none(locale) or site.root_page).specific
+    from core.site_roots import locale_root
+
+    return locale_root(request, site)
 
 
 @register.simple_tag

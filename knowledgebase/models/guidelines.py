@@ -87,6 +87,8 @@ class GuidelinePage(KnowledgePage):
         SynchronizedField("countries"),
     ]
 
+    detail_select = ("document",)
+
     class Meta:
         verbose_name = _("guideline")
 

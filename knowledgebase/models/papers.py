@@ -174,6 +174,7 @@ class PolicyPaperPage(KnowledgePage):
     ]
 
     detail_prefetch = (*KnowledgePage.detail_prefetch, "authors", "series")
+    detail_select = ("series", "document")
 
     class Meta:
         verbose_name = _("policy paper")

@@ -8,11 +8,16 @@ more of everything each page shows. Then
 
 - the hub has ``n`` more publications (linked and in its own section),
   exchanges and twin candidates;
-- the paper looked at has ``n`` more authors and partners;
+- the paper looked at has ``n`` more authors and partners, ``n`` more
+  documents linked from its abstract, and ``n`` more published comments in
+  its consultation; every paper has its own document and series;
 - the module looked at has ``n`` more ESCO skills, the path ``n`` more modules;
 - every listing and the search have ``n`` more pages of each type.
 
 Pages are made with the project's test helpers, published as editors do.
+With ``languages``, the skeleton, the pages looked at and the newest page
+of each type are also translated the project's way (wagtail-localize,
+``core.translation``), after each ``grow``: ``site.urls("de")``.
 """
 
 import datetime
@@ -20,11 +25,15 @@ import itertools
 from dataclasses import dataclass, field
 
 from django.test import TestCase
+from django.utils import timezone
+from wagtail.models import Locale
 
+from consultation.models import ConsultationResponse, ResponseStatus
 from core.demo_tools import ensure_page
 from core.models import Sector, Theme
+from core.translation import strings_for, translate_object
 from funding.models import FundingIndexPage
-from home.demo import ensure_home
+from home.demo import TEXT, ensure_home
 from home.models import ContentPage
 from ipcheck.models import IPCheckPage
 from knowledgebase.models import (
@@ -33,6 +42,7 @@ from knowledgebase.models import (
     NewsIndexPage,
     PolicyPaperAuthor,
     PolicyPaperIndexPage,
+    Series,
 )
 from learning.models import LearningIndexPage, LearningPathModule, Skill
 from partners.models import (
@@ -43,9 +53,11 @@ from partners.models import (
     PartnerIndexPage,
     Service,
 )
+from tests.consultation.conftest import make_consultation
 from tests.funding.conftest import opportunity
 from tests.ipcheck.conftest import QUESTIONS, rules
 from tests.knowledgebase.conftest import (
+    make_document,
     make_event,
     make_guideline,
     make_news,
@@ -67,18 +79,25 @@ class BuiltSite:
     pages: dict = field(default_factory=dict)
     services: dict = field(default_factory=dict)
     last: dict = field(default_factory=dict)
+    languages: tuple = ()
+    # {language: {name: translated page}}
+    translated: dict = field(default_factory=dict)
+    annexes: list = field(default_factory=list)
 
-    def urls(self) -> dict[str, str]:
+    def urls(self, language: str = "en") -> dict[str, str]:
         """One URL per page type (and the views that are not pages)."""
-        urls = {name: page.url for name, page in self.pages.items() if name[0].isupper()}
-        urls.update({name: page.url for name, page in self.last.items()})
+        named = {name: page for name, page in self.pages.items() if name[0].isupper()}
+        named.update(self.last)
+        if language != "en":
+            named = {name: self.translated[language][name] for name in named}
+        urls = {name: page.url for name, page in named.items()}
         urls.update(
             {
-                "search (results)": f"/en/search/?q={WORD.lower()}",
-                "search (landing)": "/en/search/",
-                "skills explorer": "/en/skills/",
-                "partner directory ?country": self.pages["PartnerIndexPage"].url + "?country=DE",
-                "policy papers ?theme": self.pages["PolicyPaperIndexPage"].url + "?theme=finance",
+                "search (results)": f"/{language}/search/?q={WORD.lower()}",
+                "search (landing)": f"/{language}/search/",
+                "skills explorer": f"/{language}/skills/",
+                "partner directory ?country": urls["PartnerIndexPage"] + "?country=DE",
+                "policy papers ?theme": urls["PolicyPaperIndexPage"] + "?theme=finance",
             }
         )
         return urls
@@ -95,13 +114,13 @@ def _services():
     }
 
 
-def build_site(items: int) -> BuiltSite:
-    """The skeleton, then ``items`` of everything. Run it inside
-    ``TestCase.captureOnCommitCallbacks(execute=True)`` in a test transaction
-    so search indexing (on commit) happens."""
+def build_site(items: int, languages: tuple = ()) -> BuiltSite:
+    """The skeleton, then ``items`` of everything, translated into
+    ``languages``. Run it in a test transaction: search indexing and
+    wagtail-localize's publishing happen on commit, run here."""
     with TestCase.captureOnCommitCallbacks(execute=True):
         home = ensure_home()
-        site = BuiltSite(home=home, services=_services())
+        site = BuiltSite(home=home, services=_services(), languages=tuple(languages))
         pages = site.pages
         pages["HomePage"] = home
         menu = {"show_in_menus": True}
@@ -162,6 +181,32 @@ def build_site(items: int) -> BuiltSite:
     return site
 
 
+def _translate(site) -> None:
+    """The skeleton, the pages looked at and the newest of each type (and
+    partner in Germany), into
+    each of ``site.languages`` (again after a change: wagtail-localize
+    writes a translation only when its source changed)."""
+    skeleton = [name for name in site.pages if name[0].isupper()]
+    for code in site.languages:
+        if code not in site.translated:  # the terms the filters name
+            for term in [*_terms(Theme, "finance"), *_terms(Sector, "design")]:
+                translate_object(term, code, {})
+        done = site.translated.setdefault(code, {})
+        for name in [*skeleton, *site.last, "newest twin"]:
+            page = site.pages.get(name) or site.last[name]
+            strings = strings_for(TEXT, code) if name == "HomePage" else {}
+            with TestCase.captureOnCommitCallbacks(execute=True):
+                done[name] = translate_object(page, code, strings)
+
+
+def _terms(model, slug):
+    return model.objects.filter(slug=slug, locale__language_code="en")
+
+
+def _english():
+    return Locale.objects.get(language_code="en")
+
+
 def _skill() -> Skill:
     return Skill.objects.create(uri=f"{ESCO_SKILL}{next(_numbers)}")
 
@@ -170,6 +215,7 @@ def grow(site: BuiltSite, items: int) -> None:
     """``items`` more of everything the pages show."""
     with TestCase.captureOnCommitCallbacks(execute=True):
         _grow(site, items)
+    _translate(site)
 
 
 def _grow(site, items):
@@ -193,6 +239,7 @@ def _grow(site, items):
             services=[site.services["prototyping-lab"]],
         )
         new_partners.append(twin)
+        pages["newest twin"] = twin  # translated: the directory's country filter
         site.last["ExchangePage"] = add_page(
             pages["ExchangeIndexPage"],
             ExchangePage,
@@ -212,6 +259,9 @@ def _grow(site, items):
             themes=("finance",),
             sectors=("design",),
             countries=("PT",),
+            series=Series.objects.create(name=f"{WORD} series {n}", locale=_english()),
+            document=make_document(f"{WORD} report {n}", pages=1),
+            paper_status="draft",
             **linked,
         )
         site.last["GuidelinePage"] = make_guideline(
@@ -244,8 +294,16 @@ def _grow_subjects(site, new_partners, new_modules, items, design):
         paper.authors.add(PolicyPaperAuthor(name=f"Author {count + i}", sort_order=count + i))
     paper.partners = [*paper.partners.all(), *new_partners]
     paper.sectors = design
+    # Documents linked from the abstract (rich text), besides its own.
+    site.annexes += [make_document(f"{WORD} annex {count + i}", pages=1) for i in range(items)]
+    links = "".join(
+        f'<li><a linktype="document" id="{document.pk}">{document.title}</a></li>'
+        for document in site.annexes
+    )
+    paper.abstract = f"<p>Abstract of {paper.title}.</p><ul>{links}</ul>"
     paper.save_revision().publish()
     site.last["PolicyPaperPage"] = paper
+    _comment(paper, items)
 
     module = site.pages.get("module looked at") or new_modules[0]
     pages["module looked at"] = module
@@ -267,3 +325,28 @@ def _grow_subjects(site, new_partners, new_modules, items, design):
     if not home.featured:
         home.featured = [("page", site.last[name]) for name in list(site.last)[:6]]
         home.save_revision().publish()
+
+
+def _comment(paper, items: int) -> None:
+    """``items`` more published comments in the paper's open consultation."""
+    from consultation.models import Consultation
+
+    consultation = Consultation.objects.filter(page=paper).first() or make_consultation(paper)
+    question = consultation.question_list()[0][0]
+    now = timezone.now()
+    ConsultationResponse.objects.bulk_create(
+        ConsultationResponse(
+            consultation=consultation,
+            language="en",
+            comment=f"Comment {i}: the budget step needs an example.",
+            answers={question: "Yes, mostly."},
+            name=f"Reader {i}",
+            organisation_type="small-business",
+            country=("PT", "DE", "IT")[i % 3],
+            consent="named",
+            status=ResponseStatus.APPROVED,
+            confirmed_at=now,
+            moderated_at=now,
+        )
+        for i in range(items)
+    )
