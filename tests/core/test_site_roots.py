@@ -112,3 +112,17 @@ def test_what_was_kept_is_checked(client, home_all_locales, rf):
     with translation.override("de"):
         assert locale_root(request, site).pk == home_all_locales["en"].pk
     cache.clear()
+
+
+def test_wagtail_still_keeps_its_route_where_serve_puts_ours():
+    """Guard: ``site_roots.serve`` hands Wagtail its route through the
+    attribute Wagtail's ``Page.route_for_request`` keeps it in, and replaces
+    the URL pattern named ``wagtail_serve``. If an upgrade renames either,
+    this fails before pages quietly cost Wagtail's queries again."""
+    import inspect
+
+    from wagtail import urls as wagtail_urls
+    from wagtail.models import Page
+
+    assert "_wagtail_route_for_request" in inspect.getsource(Page.route_for_request)
+    assert "wagtail_serve" in {pattern.name for pattern in wagtail_urls.urlpatterns}
