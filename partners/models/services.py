@@ -20,7 +20,12 @@ class Service(TranslatableMixin, index.Indexed, models.Model):
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
     override_translatable_fields = [TranslatableField("name"), SynchronizedField("slug")]
-    search_fields = [index.SearchField("name"), index.FilterField("locale")]
+    # AutocompleteField: the admin's listing and chooser find "weav" too.
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("locale"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["name"]

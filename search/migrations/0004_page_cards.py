@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('core', '0005_ratelimitcounter'),
-        ('search', '0003_page_facets'),
+        ('search', '0001_squashed_0003_page_facets'),
         ('wagtailcore', '0098_apitoken'),
         ('wagtailimages', '0027_image_description'),
     ]

@@ -1,5 +1,6 @@
-"""The admin's searches (pages, documents, images, the page chooser) and the
-search box's suggestions, through the real views and the configured search
+"""The admin's searches (pages, documents, images, snippets, and the
+choosers of pages, documents, images and snippets) and the search box's
+suggestions, through the real views and the configured search
 backend: the database backend of the test run (SQLite or PostgreSQL) and,
 marked ``opensearch``, the OpenSearch backend against the osmem-server
 EMULATOR (an in-memory stand-in, not a real cluster).
@@ -21,6 +22,7 @@ from wagtail.search.backends import get_search_backend
 
 from core.models import SiteDocument
 from knowledgebase.models import NewsPage
+from partners.models import Service
 from partners.sections import section_for
 from tests.partners.conftest import (  # noqa: F401 - fixtures
     add_page,
@@ -41,7 +43,16 @@ SEARCHES = {
     "documents": "wagtaildocs:index",
     "images": "wagtailimages:index",
     "chooser": "wagtailadmin_choose_page_search",
+    "document chooser": "wagtaildocs_chooser:choose_results",
+    "image chooser": "wagtailimages_chooser:choose_results",
 }
+# A snippet that is indexed (partners.Service), listed and chosen through
+# the backend. Services are a shared vocabulary, not a section's.
+SNIPPET_SEARCHES = {
+    "snippets": "wagtailsnippets_partners_service:list_results",
+    "snippet chooser": "wagtailsnippetchoosers_partners_service:choose_results",
+}
+SERVICES = ("Weaving loom hire", "Weaving dye kitchen")
 # The titles each search should find, in Lisbon's section and in Leipzig's.
 TITLES = {
     "pages": ("Weaving cooperative notes", "Weaving guild ledger"),
@@ -49,6 +60,8 @@ TITLES = {
     "images": ("Weaving workshop photo", "Weaving market photo"),
 }
 TITLES["chooser"] = TITLES["pages"]
+TITLES["document chooser"] = TITLES["documents"]
+TITLES["image chooser"] = TITLES["images"]
 # Query syntax of one backend or another, which each must take as text (a
 # double quote made SQLite's FTS5 MATCH fail).
 ODD = ['"', 'weaving"', "-", "*", "(", "NOT", ":", "\\", "<->", "x & !y"]
@@ -80,9 +93,12 @@ def png(name: str) -> ImageFile:
 
 
 @pytest.fixture
-def content(backend, partners, users):  # noqa: F811 - the imported fixtures
+def content(backend, partners, users, english):  # noqa: F811 - the imported fixtures
     """A page, a document and an image in Lisbon's section and in
-    Leipzig's, saved (and so indexed) through the configured backend."""
+    Leipzig's, and two services, saved (and so indexed) through the
+    configured backend."""
+    for position, name in enumerate(SERVICES):
+        Service.objects.create(name=name, slug=f"weaving-{position}", locale=english)
     for position, partner in enumerate((partners["lisbon"], partners["leipzig"])):
         add_page(
             partner,
@@ -110,7 +126,7 @@ def content(backend, partners, users):  # noqa: F811 - the imported fixtures
 
 
 def search(client, view, q):
-    response = client.get(reverse(SEARCHES[view]), {"q": q})
+    response = client.get(reverse({**SEARCHES, **SNIPPET_SEARCHES}[view]), {"q": q})
     assert response.status_code == 200, (view, q, response.status_code)
     return response.content.decode()
 
@@ -140,12 +156,25 @@ def test_editor_finds_only_own_section(client, content):
                 assert other not in html, (view, q)
 
 
+def test_superuser_finds_every_snippet(client, content):
+    client.force_login(content["admin"])
+    for view in SNIPPET_SEARCHES:
+        assert not [name for name in SERVICES if name in search(client, view, "x")], view
+        for q in ("weaving", "weav"):
+            html = search(client, view, q)
+            assert [name for name in SERVICES if name in html] == list(SERVICES), (view, q)
+        html = search(client, view, "dye")
+        assert [name for name in SERVICES if name in html] == [SERVICES[1]], view
+        for q in ODD:
+            search(client, view, q)  # a 200
+
+
 @pytest.mark.parametrize("role", ["anonymous", "learner"])
 def test_no_admin_access_no_search(client, content, role):
     if content[role]:
         client.force_login(content[role])
-    for view in SEARCHES:
-        response = client.get(reverse(SEARCHES[view]), {"q": "weaving"})
+    for view, name in {**SEARCHES, **SNIPPET_SEARCHES}.items():
+        response = client.get(reverse(name), {"q": "weaving"})
         assert response.status_code == 302, view
         assert response["Location"].startswith(reverse("wagtailadmin_login")), view
 
