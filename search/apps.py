@@ -10,7 +10,14 @@ class SearchConfig(AppConfig):
         from django_tasks.signals import task_finished
         from wagtail.signals import page_published
 
-        from . import facet_rows, indexing
+        from . import facet_rows, indexing, models
+
+        if hasattr(models, "LocaleIndexEntry"):
+            # PostgreSQL: modelsearch's own classmethod, which its app
+            # ran for Wagtail's IndexEntry, run for the project's, so that
+            # every indexed model's ``index_entries`` (which modelsearch's
+            # queries name) reads the table with the locale.
+            models.LocaleIndexEntry.add_generic_relations()
 
         page_published.connect(facet_rows.on_page_published, dispatch_uid="search-facet-rows")
         task_finished.connect(indexing.on_task_finished, dispatch_uid="search-task-failures")

@@ -8,7 +8,9 @@ is one ``GROUP BY`` in the database instead of reading those pages' facts
 into Python.
 """
 
-from django.db import models
+from django.db import connection, models
+from django.db.models import F
+from django.db.models.expressions import CombinedExpression
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents import get_document_model_string
 from wagtail.images import get_image_model_string
@@ -70,3 +72,44 @@ class PageCard(models.Model):
 
     def __str__(self):
         return f"card of page {self.page_id}"
+
+
+if connection.vendor == "postgresql":
+    from django.contrib.postgres.indexes import GinIndex
+    from modelsearch.abstract_models import AbstractIndexEntry
+
+    class LocaleIndexEntry(AbstractIndexEntry):
+        """The PostgreSQL search index of the project's backend: Wagtail's
+        index row (modelsearch's abstract ``AbstractIndexEntry``, the model
+        Wagtail's own ``IndexEntry`` is made from) and the object's locale.
+
+        One GIN index holds the locale beside ``title || body`` (``btree_gin``),
+        so a search in one language reads only that language's postings.
+        Only on PostgreSQL, as modelsearch's models: the other databases use
+        Wagtail's table. ``SearchConfig.ready()`` points every indexed
+        model's ``index_entries`` here, so modelsearch's queries (vectors,
+        fuzzy search, deletion) read this table.
+        """
+
+        locale = models.ForeignKey(
+            "wagtailcore.Locale",
+            on_delete=models.SET_NULL,
+            null=True,
+            blank=True,
+            related_name="+",
+            db_index=False,
+        )
+
+        class Meta(AbstractIndexEntry.Meta):
+            abstract = False
+            verbose_name = _("index entry with locale")
+            verbose_name_plural = _("index entries with locale")
+            indexes = [
+                GinIndex(fields=["autocomplete"], name="search_entry_autocomplete"),
+                GinIndex(fields=["title"], name="search_entry_title"),
+                GinIndex(
+                    F("locale"),
+                    CombinedExpression(F("title"), "||", F("body")),
+                    name="search_entry_locale_text",
+                ),
+            ]

@@ -35,7 +35,6 @@ INSTALLED_APPS = [
     "knowledgebase",
     "learning",
     "partners",
-    "search",
     "social",
     "wpimport",
     "harvest",
@@ -55,6 +54,10 @@ INSTALLED_APPS = [
     "wagtail.documents",
     "wagtail.images",
     "wagtail.search",
+    # After wagtail.search: its ready() gives every indexed model a relation
+    # to Wagtail's index table, which search's ready() then points at the
+    # project's own (search.LocaleIndexEntry, PostgreSQL).
+    "search",
     "wagtail.admin",
     "wagtail",
     "modelcluster",

@@ -10,8 +10,8 @@ This index:
 
 - reads each object's search fields once (related fields come prefetched,
   see ``BasePage.get_indexed_objects``);
-- writes the row's locale (a column the project adds to Wagtail's table,
-  migration ``search.0002``), so a search reads one language's rows only;
+- writes the project's own table, ``search.LocaleIndexEntry``: Wagtail's
+  row and the object's locale, so a search reads one language's rows only;
 - builds each row's vectors with the configuration of the object's language
   (``german`` for a German page; ``simple`` for objects without one), with
   one ``to_tsvector`` per weight rather than one per field;
@@ -24,18 +24,15 @@ import time
 from collections import defaultdict
 
 from django.utils.functional import cached_property
-from modelsearch.backends.database.postgres.postgres import (
-    IndexEntry,
-    ObjectIndexer,
-    PostgresIndex,
-)
+from modelsearch.backends.database.postgres.postgres import ObjectIndexer, PostgresIndex
 from modelsearch.index import AutocompleteField, SearchField
 from modelsearch.utils import get_content_type_pk
 
 from ..facet_rows import FacetRowsMixin
+from ..models import LocaleIndexEntry
 from . import LANGUAGE_CONFIGS
 
-TABLE = IndexEntry._meta.db_table
+TABLE = LocaleIndexEntry._meta.db_table
 WEIGHT_ORDER = "ABCD"
 
 # Wagtail's norm is the average title length over the row's own; the average
@@ -140,7 +137,16 @@ def vector_sql(texts: list[tuple[str, str]], config: str) -> tuple[str, list]:
 class LocaleVectorIndex(PostgresIndex):
     """Replaces upstream's ``PostgresIndex.add_items()`` (vectors in the
     backend's one configuration, ``title_norm`` rewritten after each chunk)
-    and ``_refresh_title_norms()`` with the one-pass UPSERT above."""
+    and ``_refresh_title_norms()`` with the one-pass UPSERT above, and
+    points ``entries`` (stale rows) and ``reset()`` (upstream's empty
+    Wagtail's ``IndexEntry``) at the project's table."""
+
+    def __init__(self, backend):
+        super().__init__(backend)
+        self.entries = LocaleIndexEntry._default_manager.all()
+
+    def reset(self):
+        LocaleIndexEntry._default_manager.all()._raw_delete(using=self.write_connection.alias)
 
     def add_items(self, model, objs):
         if not objs or not model.get_search_fields():

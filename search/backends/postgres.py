@@ -9,8 +9,8 @@ with the configuration of the language being searched (the active language,
 which is the locale the search is filtered on). A German query therefore
 meets German stems: "Förderungen" and "Förderung" both become ``forder``.
 
-Matching uses a GIN index on ``title || body`` (migration
-``search.0002``), so finding the matches costs milliseconds even for a word
+Matching uses a GIN index on ``(locale, title || body)`` of the project's
+index table (``search.LocaleIndexEntry``), so finding the matches costs milliseconds even for a word
 in every page. Ranking them is what costs: ``ts_rank`` must unpack each
 match's body vector (a few kilobytes with the PDF text). So results are
 ranked in two steps:
@@ -26,7 +26,7 @@ made explicit: a page named after the words comes first. A broad word's first pa
 thousands of pages that only mention it.
 """
 
-from django.db.models import BooleanField, ExpressionWrapper, F, Func, IntegerField, Q
+from django.db.models import BooleanField, ExpressionWrapper, F, Q
 from django.utils import translation
 from modelsearch.backends.database.postgres.postgres import (
     PostgresAutocompleteQueryCompiler,
@@ -40,25 +40,16 @@ from . import SEARCH_LOCALE
 from .pg_index import LocalePostgresIndex, config_for_language
 
 
-class EntryLocale(Func):
-    """The index row's ``locale_id``: a column Wagtail's model does not
-    declare (migration ``search.0002`` adds it), reached through the same
-    join as another column of the row."""
-
-    output_field = IntegerField()
-
-    def as_sql(self, compiler, connection, **extra_context):
-        sql, params = compiler.compile(self.source_expressions[0])
-        table, _column = sql.rsplit(".", 1)
-        return f'{table}."locale_id"', params
-
-
 def in_locale(queryset):
     locale_id = SEARCH_LOCALE.get()
     if locale_id is None:
         return queryset
-    entry_locale = EntryLocale(F("index_entries__title_norm"))
-    return queryset.annotate(_entry_locale_=entry_locale).filter(_entry_locale_=locale_id)
+    # Through an alias, not filter(index_entries__locale=...): a filter on
+    # a multi-valued relation makes a join of its own, and the locale must
+    # be tested on the row the vectors are matched in (one GIN index serves
+    # both).
+    entry_locale = F("index_entries__locale")
+    return queryset.alias(_entry_locale_=entry_locale).filter(_entry_locale_=locale_id)
 
 
 class TwoStepRanking:
@@ -92,8 +83,8 @@ class TwoStepRanking:
         if lead:
             queryset = queryset.filter(_lead_=True)
         elif others:
-            # Upstream's combined vector: the GIN index on title || body
-            # (migration search.0002) serves it.
+            # Upstream's combined vector: the GIN index on (locale,
+            # title || body) of search.LocaleIndexEntry serves it.
             combined = first
             for vector in others:
                 combined = combined._combine(vector, "||", False)

@@ -9,10 +9,12 @@ On PostgreSQL:
 - the extensions ``unaccent`` (for ``f_unaccent()``, the immutable wrapper
   Wagtail's ``Fuzzy(unaccent=True)`` names), ``pg_trgm`` (the
   ``word_similarity()`` of Wagtail's ``Fuzzy`` search) and ``btree_gin``
-  (a GIN index holding an integer column beside a tsvector);
-- a ``locale_id`` column on Wagtail's index table and one GIN index over
-  ``(locale_id, title || body)``, so a search in one language reads only
-  that language's postings (written by ``search/backends/pg_index.py``).
+  (a GIN index holding an integer column beside a tsvector, used by 0005);
+- the ``f_unaccent()`` wrapper.
+
+The replaced 0002 also added a ``locale_id`` column and a GIN index to
+Wagtail's index table; 0005 moves them to the project's own table and drops
+them where they exist, so they are not made here.
 
 The replaced 0001 also made trigram indexes on ``title_text`` and
 ``body_text`` that 0002 dropped (no index serves ``word_similarity()`` as a
@@ -24,18 +26,12 @@ from django.conf import settings
 from django.contrib.postgres import operations as postgres
 from django.db import migrations, models
 
-TABLE = "wagtailsearch_indexentry"
 FORWARD = [
     "CREATE OR REPLACE FUNCTION f_unaccent(text) RETURNS text "
     "LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT "
     "AS $$ SELECT public.unaccent('public.unaccent'::regdictionary, $1) $$",
-    f"ALTER TABLE {TABLE} ADD COLUMN IF NOT EXISTS locale_id integer NULL",
-    f"CREATE INDEX IF NOT EXISTS search_locale_title_body_gin ON {TABLE} "
-    "USING gin (locale_id, (title || body))",
 ]
 BACKWARD = [
-    "DROP INDEX IF EXISTS search_locale_title_body_gin",
-    f"ALTER TABLE {TABLE} DROP COLUMN IF EXISTS locale_id",
     "DROP FUNCTION IF EXISTS f_unaccent(text)",
 ]
 

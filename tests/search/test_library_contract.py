@@ -6,8 +6,10 @@ here, loudly, before it fails in the admin.
   for (``search.backends.WRITTEN_FOR``), and pyproject.toml pins the same.
 - Every query compiler an upstream backend names (search, autocomplete, and
   any a later version adds) is replaced by one of ours.
-- Wagtail's index table has exactly the columns the raw UPSERT of
-  ``search/backends/pg_index.py`` writes (plus the project's ``locale_id``).
+- The project's index table (PostgreSQL) has exactly the columns of
+  Wagtail's plus ``locale_id``, the raw UPSERT of
+  ``search/backends/pg_index.py`` writes them all, and modelsearch's
+  ``index_entries`` leads to it.
 """
 
 import re
@@ -97,18 +99,38 @@ def upsert_columns(sql: str) -> tuple[list[str], list[str]]:
 
 @pytest.mark.skipif(not on_postgres(), reason="the UPSERT is PostgreSQL's")
 @pytest.mark.django_db
-def test_index_entry_has_the_columns_the_upsert_writes():
-    from search.backends.pg_index import UPSERT, IndexEntry
+def test_the_projects_index_table_has_wagtails_columns_and_the_locale():
+    from modelsearch.backends.database.postgres.postgres import IndexEntry
 
-    model_columns = {
-        field.column for field in IndexEntry._meta.concrete_fields if not field.primary_key
-    }
+    from search.backends.pg_index import UPSERT
+    from search.models import LocaleIndexEntry
+
+    def columns(model):
+        return {field.column for field in model._meta.concrete_fields if not field.primary_key}
+
+    # Wagtail's row (the abstract model both are made from) and the locale:
+    # a column upstream adds or drops shows here and in the UPSERT below.
+    assert columns(LocaleIndexEntry) == columns(IndexEntry) | {"locale_id"}
     inserted, updated = upsert_columns(UPSERT)
     assert len(inserted) == len(set(inserted))
-    # locale_id is the project's column (migration search.0002), not Wagtail's.
-    assert set(inserted) == model_columns | {"locale_id"}
+    assert set(inserted) == columns(LocaleIndexEntry)
     # A conflict rewrites every column but the key.
     assert sorted(updated) == sorted(set(inserted) - {"content_type_id", "object_id"})
     with connection.cursor() as cursor:
-        table = connection.introspection.get_table_description(cursor, IndexEntry._meta.db_table)
-    assert {column.name for column in table} == model_columns | {"locale_id", "id"}
+        table = connection.introspection.get_table_description(
+            cursor, LocaleIndexEntry._meta.db_table
+        )
+    assert {column.name for column in table} == columns(LocaleIndexEntry) | {"id"}
+
+
+@pytest.mark.skipif(not on_postgres(), reason="the project's table is PostgreSQL's")
+def test_modelsearchs_queries_read_the_projects_index_table():
+    """modelsearch's compilers name ``index_entries``; search's ready()
+    points it at the project's table on every indexed model."""
+    from modelsearch.index import get_indexed_models
+
+    from search.models import LocaleIndexEntry
+
+    for model in get_indexed_models():
+        relation = model._meta.get_field("index_entries")
+        assert relation.related_model is LocaleIndexEntry, model
