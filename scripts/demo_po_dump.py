@@ -55,16 +55,19 @@ def main():
                 mappings[key] = ({}, label(instance))
         mapping, name = mappings[key]
         for entry in translation.export_po():
-            if entry.obsolete or not entry.msgstr:
+            if entry.obsolete:
                 continue
+            # Untranslated segments (names, slugs) stay in with an empty
+            # msgstr: the source text stands, and the string is known.
             ctx = UUID.sub(
                 lambda m, mapping=mapping: mapping.get(m.group(0), m.group(0)), entry.msgctxt
             )
-            checks.append((code, ctx, entry.msgid, entry.msgstr))
+            if entry.msgstr:
+                checks.append((code, ctx, entry.msgid, entry.msgstr))
             held = entries[code].get((ctx, entry.msgid))
-            if held is None:
+            if held is None or not held[0]:
                 entries[code][(ctx, entry.msgid)] = [entry.msgstr, name]
-            elif held[0] != entry.msgstr:
+            elif entry.msgstr and held[0] != entry.msgstr:
                 conflicts.append((code, ctx, entry.msgid, held[0], entry.msgstr, name))
     folder = DEMO_DIR / "locale"
     folder.mkdir(parents=True, exist_ok=True)

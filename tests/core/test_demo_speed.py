@@ -14,9 +14,11 @@ from core import bulkload
 from core.demo_tools import TARGET_LANGUAGES, DemoContext, ensure_page
 from core.models import DemoRun
 from core.translation import strings_for, translate_into
-from home.demo import TEXT
 from home.models import ContentPage
 from search.models import PageFacet
+from tests.home_text import home_text
+
+TEXT = home_text()
 
 
 class Quiet:

@@ -1,0 +1,165 @@
+"""The demo's translations: one PO catalogue per language,
+``demo/locale/<lang>.po``, with wagtail-localize's msgctxt and msgid.
+
+``translate(instance)`` brings a demo page or snippet into every other
+language the way a translator's upload does: a PO file for the instance's
+translation, filled from the catalogue, goes through wagtail-localize's
+``Translation.import_po`` (the import behind the admin's PO upload), and
+wagtail-localize writes the translated page. The translations are real,
+linked and editable; when the English changes, the catalogue no longer
+holds the new string and the status report shows the page out of date.
+"""
+
+import functools
+from pathlib import Path
+
+import polib
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import Locale, Page
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationLog,
+    TranslationSource,
+)
+
+from core.localization.po import TRANSLATION_ID
+
+DEMO_DIR = Path(settings.BASE_DIR) / "demo"
+
+
+def target_languages() -> list[str]:
+    return [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+
+
+class Catalogue:
+    """``(msgctxt, msgid) -> msgstr`` of one language. An entry with an
+    empty msgstr is a string that stays as in English (a name, a slug). A
+    msgid met in a context the catalogue does not name (a snippet's blocks
+    have random ids) takes the msgid's translation when it has only one."""
+
+    def __init__(self, po: polib.POFile):
+        self.exact = {}
+        self.known = set()
+        by_msgid: dict[str, set[str]] = {}
+        for entry in po:
+            if entry.obsolete:
+                continue
+            self.known.update(((entry.msgctxt or "", entry.msgid), entry.msgid))
+            if entry.msgstr:
+                self.exact[(entry.msgctxt or "", entry.msgid)] = entry.msgstr
+                by_msgid.setdefault(entry.msgid, set()).add(entry.msgstr)
+        self.single = {msgid: next(iter(s)) for msgid, s in by_msgid.items() if len(s) == 1}
+
+    def get(self, msgctxt: str, msgid: str) -> str | None:
+        return self.exact.get((msgctxt, msgid)) or self.single.get(msgid)
+
+    def knows(self, msgctxt: str, msgid: str) -> bool:
+        return (msgctxt, msgid) in self.known or msgid in self.known
+
+
+@functools.cache
+def catalogue(code: str) -> Catalogue:
+    path = DEMO_DIR / "locale" / f"{code}.po"
+    return Catalogue(polib.pofile(str(path)) if path.exists() else polib.POFile())
+
+
+def text(msgid: str, code: str) -> str:
+    """The translation of ``msgid`` into ``code`` (the msgid if none)."""
+    return catalogue(code).single.get(msgid, msgid)
+
+
+def translate(instance, codes=None) -> dict:
+    """Translate ``instance`` into ``codes`` (every other language) from the
+    catalogues; ``{code: translated instance}``. An existing translation is
+    left alone when nothing changed since it was last written, or when the
+    source has strings the catalogue does not know."""
+    codes = codes or target_languages()
+    locales = {loc.language_code: loc for loc in Locale.objects.filter(language_code__in=codes)}
+    with transaction.atomic():
+        source, _created = TranslationSource.update_or_create_from_instance(instance)
+    segments = list(
+        StringSegment.objects.filter(source=source)
+        .order_by("order")
+        .select_related("string", "context")
+    )
+    results = {}
+    for code in codes:
+        locale = locales[code]
+        translation, made = Translation.objects.get_or_create(
+            source=source, target_locale=locale, defaults={"enabled": True}
+        )
+        started = timezone.now()
+        strings = catalogue(code)
+        translation.import_po(po_for(translation, segments, strings))
+        current = None if made else _current(instance, locale)
+        if current is not None:
+            new = any(not strings.knows(s.context.path, s.string.data) for s in segments)
+            if new or not _changed(source, locale, started):
+                # Up to date; or the English has strings the catalogue does
+                # not know yet: the translation stays as it is, and the
+                # status report shows it out of date until they are added.
+                results[code] = current
+                continue
+        with transaction.atomic():
+            result, _created = source.create_or_update_translation(
+                locale, publish=True, fallback=True, copy_parent_pages=False
+            )
+        results[code] = result.specific if isinstance(result, Page) else result
+    return results
+
+
+def po_for(translation, segments, strings: Catalogue) -> polib.POFile:
+    """The PO file a translator would upload for ``translation``."""
+    po = polib.POFile(wrapwidth=200)
+    po.metadata = {
+        "Content-Type": "text/plain; charset=utf-8",
+        TRANSLATION_ID: str(translation.uuid),
+    }
+    for segment in segments:
+        msgstr = strings.get(segment.context.path, segment.string.data)
+        if msgstr:
+            po.append(
+                polib.POEntry(
+                    msgctxt=segment.context.path, msgid=segment.string.data, msgstr=msgstr
+                )
+            )
+    return po
+
+
+def _changed(source, locale, since) -> bool:
+    """Whether the import changed a string, or the source changed since the
+    translation was last written (wagtail-localize logs every write)."""
+    synced = (
+        TranslationLog.objects.filter(source=source, locale=locale)
+        .order_by("-created_at")
+        .values_list("created_at", flat=True)
+        .first()
+    )
+    if synced is None or synced < source.last_updated_at:
+        return True
+    return StringTranslation.objects.filter(
+        context__object_id=source.object_id, locale=locale, updated_at__gte=since
+    ).exists()
+
+
+def _current(instance, locale):
+    translated = instance.get_translation_or_none(locale)
+    if isinstance(translated, Page):
+        translated = translated.specific
+        if not translated.live or translated.has_unpublished_changes:
+            return None
+    return translated
+
+
+def table(*msgids: str) -> dict[str, dict[str, str]]:
+    """``{msgid: {language: translation}}`` for ``msgids``."""
+    return {
+        msgid: {
+            code: text(msgid, code) for code in target_languages() if text(msgid, code) != msgid
+        }
+        for msgid in msgids
+    }
