@@ -16,7 +16,6 @@ from pathlib import Path
 import polib
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
 from wagtail.models import Locale, Page
 from wagtail_localize.models import (
     StringSegment,
@@ -92,13 +91,14 @@ def translate(instance, codes=None) -> dict:
         translation, made = Translation.objects.get_or_create(
             source=source, target_locale=locale, defaults={"enabled": True}
         )
-        started = timezone.now()
         strings = catalogue(code)
-        translation.import_po(po_for(translation, segments, strings))
+        stored = {} if made else _stored(source, locale)
+        po = po_for(translation, segments, strings, stored)
+        translation.import_po(po)
         current = None if made else _current(instance, locale)
         if current is not None:
             new = any(not strings.knows(s.context.path, s.string.data) for s in segments)
-            if new or not _changed(source, locale, started):
+            if new or not (len(po) or _source_changed(source, locale)):
                 # Up to date; or the English has strings the catalogue does
                 # not know yet: the translation stays as it is, and the
                 # status report shows it out of date until they are added.
@@ -112,8 +112,11 @@ def translate(instance, codes=None) -> dict:
     return results
 
 
-def po_for(translation, segments, strings: Catalogue) -> polib.POFile:
-    """The PO file a translator would upload for ``translation``."""
+def po_for(translation, segments, strings: Catalogue, stored=None) -> polib.POFile:
+    """The PO file a translator would upload for ``translation``: the
+    catalogue's translation of each segment (less those ``stored`` already
+    holds, ``{(string id, context id): text}``)."""
+    stored = stored or {}
     po = polib.POFile(wrapwidth=200)
     po.metadata = {
         "Content-Type": "text/plain; charset=utf-8",
@@ -121,7 +124,7 @@ def po_for(translation, segments, strings: Catalogue) -> polib.POFile:
     }
     for segment in segments:
         msgstr = strings.get(segment.context.path, segment.string.data)
-        if msgstr:
+        if msgstr and stored.get((segment.string_id, segment.context_id)) != msgstr:
             po.append(
                 polib.POEntry(
                     msgctxt=segment.context.path, msgid=segment.string.data, msgstr=msgstr
@@ -130,20 +133,22 @@ def po_for(translation, segments, strings: Catalogue) -> polib.POFile:
     return po
 
 
-def _changed(source, locale, since) -> bool:
-    """Whether the import changed a string, or the source changed since the
-    translation was last written (wagtail-localize logs every write)."""
+def _stored(source, locale) -> dict:
+    """``{(string id, context id): text}`` already stored for ``locale``."""
+    rows = StringTranslation.objects.filter(context__object_id=source.object_id, locale=locale)
+    return {(r[0], r[1]): r[2] for r in rows.values_list("translation_of_id", "context_id", "data")}
+
+
+def _source_changed(source, locale) -> bool:
+    """Whether the source changed since the translation into ``locale``
+    was last written (wagtail-localize logs every write)."""
     synced = (
         TranslationLog.objects.filter(source=source, locale=locale)
         .order_by("-created_at")
         .values_list("created_at", flat=True)
         .first()
     )
-    if synced is None or synced < source.last_updated_at:
-        return True
-    return StringTranslation.objects.filter(
-        context__object_id=source.object_id, locale=locale, updated_at__gte=since
-    ).exists()
+    return synced is None or synced < source.last_updated_at
 
 
 def _current(instance, locale):

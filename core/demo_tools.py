@@ -1,14 +1,12 @@
 """Helpers for each app's ``demo.py``: idempotent pages and linked
 translations, with progress on the command's output."""
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.conf import settings
 from wagtail.models import Page
 
 from core import demo_catalogue, demo_ids
-from core.translation import strings_for, translate_into
 
 TARGET_LANGUAGES = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
 
@@ -23,21 +21,14 @@ class DemoContext:
         if self.verbosity:
             self.stdout.write(f"  {message}")
 
-    def translate(self, instance, table: Mapping[str, Mapping[str, str]] | None = None):
-        """Translate ``instance`` into every other language: from the demo's
-        PO catalogues (``core.demo_catalogue``), or, for steps not yet moved
-        to them, from ``table`` (English strings to ``{language: text}``).
+    def translate(self, instance):
+        """Translate ``instance`` into every other language from the demo's
+        PO catalogues (``core.demo_catalogue``); its picture goes along.
         Returns the translations."""
-        from core.demo_pictures import prepare  # the page's picture goes along
+        from core.demo_pictures import prepare
 
-        if table is None:
-            prepare(instance, {})
-            results = demo_catalogue.translate(instance, TARGET_LANGUAGES)
-        else:
-            table, _changed = prepare(instance, table)
-            results = translate_into(
-                instance, {code: strings_for(table, code) for code in TARGET_LANGUAGES}
-            )
+        prepare(instance, {})
+        results = demo_catalogue.translate(instance, TARGET_LANGUAGES)
         self.step(f"translated {instance} into {', '.join(TARGET_LANGUAGES)}")
         return results
 

@@ -72,6 +72,7 @@ def test_blocks_get_stable_ids_and_the_export_names_the_catalogues_contexts(
     with django_capture_on_commit_callbacks(execute=True):
         demo_catalogue.translate(index, ["de"])
         german = demo_catalogue.translate(page, ["de"])["de"]
+    german = GuidelinePage.objects.get(pk=german.pk)
     assert german.translation_key == page.translation_key and german.live
     source = TranslationSource.objects.get(object_id=page.translation_key)
     exported = Translation.objects.get(source=source).export_po()
@@ -110,3 +111,15 @@ def test_changed_english_leaves_the_translation_out_of_date(
 def test_the_builder_makes_drafts_and_slugs_from_titles(home):
     draft = ensure_page(home, ContentPage, title="A draft page", publish=False)
     assert draft.slug == "a-draft-page" and not draft.live and draft.live_revision is None
+
+
+@pytest.mark.django_db
+def test_translating_again_with_nothing_new_is_a_fixed_number_of_queries(
+    home, django_capture_on_commit_callbacks, django_assert_max_num_queries
+):
+    codes = demo_catalogue.target_languages()
+    with django_capture_on_commit_callbacks(execute=True):
+        first = demo_catalogue.translate(home, codes)
+    with django_assert_max_num_queries(4 + 7 * len(codes)):
+        again = demo_catalogue.translate(home, codes)
+    assert {c: p.pk for c, p in again.items()} == {c: p.pk for c, p in first.items()}
