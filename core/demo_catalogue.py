@@ -14,9 +14,8 @@ import functools
 from pathlib import Path
 
 import polib
-from django.conf import settings
 from django.db import transaction
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
@@ -25,13 +24,11 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
+from core.languages import TARGET_CODES
 from core.localization.po import TRANSLATION_ID
+from core.translation import current_translation, write_translation
 
-DEMO_DIR = Path(settings.BASE_DIR) / "demo"
-
-
-def target_languages() -> list[str]:
-    return [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+DEMO_DIR = Path(__file__).resolve().parent.parent / "demo"
 
 
 class Catalogue:
@@ -76,7 +73,7 @@ def translate(instance, codes=None) -> dict:
     catalogues; ``{code: translated instance}``. An existing translation is
     left alone when nothing changed since it was last written, or when the
     source has strings the catalogue does not know."""
-    codes = codes or target_languages()
+    codes = codes or TARGET_CODES
     locales = {loc.language_code: loc for loc in Locale.objects.filter(language_code__in=codes)}
     with transaction.atomic():
         source, _created = TranslationSource.update_or_create_from_instance(instance)
@@ -95,7 +92,7 @@ def translate(instance, codes=None) -> dict:
         stored = {} if made else _stored(source, locale)
         po = po_for(translation, segments, strings, stored)
         translation.import_po(po)
-        current = None if made else _current(instance, locale)
+        current = None if made else current_translation(instance, locale)
         if current is not None:
             new = any(not strings.knows(s.context.path, s.string.data) for s in segments)
             if new or not (len(po) or _source_changed(source, locale)):
@@ -104,11 +101,7 @@ def translate(instance, codes=None) -> dict:
                 # status report shows it out of date until they are added.
                 results[code] = current
                 continue
-        with transaction.atomic():
-            result, _created = source.create_or_update_translation(
-                locale, publish=True, fallback=True, copy_parent_pages=False
-            )
-        results[code] = result.specific if isinstance(result, Page) else result
+        results[code] = write_translation(source, locale)
     return results
 
 
@@ -151,20 +144,9 @@ def _source_changed(source, locale) -> bool:
     return synced is None or synced < source.last_updated_at
 
 
-def _current(instance, locale):
-    translated = instance.get_translation_or_none(locale)
-    if isinstance(translated, Page):
-        translated = translated.specific
-        if not translated.live or translated.has_unpublished_changes:
-            return None
-    return translated
-
-
 def table(*msgids: str) -> dict[str, dict[str, str]]:
     """``{msgid: {language: translation}}`` for ``msgids``."""
     return {
-        msgid: {
-            code: text(msgid, code) for code in target_languages() if text(msgid, code) != msgid
-        }
+        msgid: {code: text(msgid, code) for code in TARGET_CODES if text(msgid, code) != msgid}
         for msgid in msgids
     }

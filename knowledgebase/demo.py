@@ -17,9 +17,9 @@ from django.core.files.base import ContentFile
 from wagtail.models import Collection, Locale
 
 from core import demo_catalogue
-from core.demo_content import read
+from core.demo_content import read, taxonomy
 from core.demo_tools import TARGET_LANGUAGES, content_of, ensure_page, publish_if_changed
-from core.models import Audience, Sector, SiteDocument, Theme
+from core.models import SiteDocument
 from home.models import HomePage
 from knowledgebase.models import (
     CaseStoryIndexPage,
@@ -55,10 +55,6 @@ METHOD = [
     "Each partner hub collected data in its own language; the network translated and compared the answers in joint working sessions.",
     "Limits. The sample is small and self-selected, so the figures describe the network rather than the whole creative economy.",
 ]
-
-
-def terms(model, slugs):
-    return list(model.objects.filter(locale__language_code="en", slug__in=slugs))
 
 
 def partner_pages() -> dict:
@@ -222,9 +218,7 @@ def load(context):
                         },
                     ),
                 ],
-                themes=terms(Theme, entry["themes"]),
-                sectors=terms(Sector, entry["sectors"]),
-                audiences=terms(Audience, entry["audiences"]),
+                **taxonomy(entry),
                 partners=[
                     partners[a["partner"]] for a in entry["authors"] if a["partner"] in partners
                 ],
@@ -251,9 +245,7 @@ def load(context):
             date=datetime.date.fromisoformat(entry["date"]),
             country=entry["country"],
             city=entry["city"],
-            themes=terms(Theme, entry["themes"]),
-            sectors=terms(Sector, entry["sectors"]),
-            audiences=terms(Audience, entry["audiences"]),
+            **taxonomy(entry),
             partners=[partners[entry["partner"]]] if entry["partner"] in partners else [],
         )
     context.step(f"{len(stories)} case stories")
@@ -302,8 +294,7 @@ def load(context):
                 document=document,
                 templates=templates,
                 steps=steps,
-                themes=terms(Theme, entry["themes"]),
-                audiences=terms(Audience, entry["audiences"]),
+                **taxonomy(entry),
                 partners=[partners[s] for s in entry["partners"] if s in partners],
                 pilots=[stories[s] for s in entry["pilots"]],
             )
@@ -341,7 +332,7 @@ def load(context):
                 summary=entry["summary"],
                 body=f"<p>{entry['body']}</p>",
                 date=datetime.date.fromisoformat(entry["date"]),
-                themes=terms(Theme, entry["themes"]),
+                **taxonomy(entry),
                 partners=[partners[partner]] if partner in partners else [],
                 **fields,
             )

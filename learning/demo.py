@@ -7,10 +7,10 @@ from pathlib import Path
 from django.core.files.base import ContentFile
 from wagtail.models import Collection
 
-from core.demo_content import read
+from core.demo_content import read, taxonomy
 from core.demo_tools import ensure_page
 from core.languages import CODES
-from core.models import Audience, Sector, SiteDocument, Theme
+from core.models import SiteDocument
 from home.models import HomePage
 from learning import esco_import
 from learning.models import (
@@ -37,10 +37,6 @@ GUIDE_TEXT = (
 def load_esco(stdout=None):
     plan = esco_import.read(esco_import.Source(DATA), LANGUAGES, None, log=lambda _m: None)
     return esco_import.write(plan, log=lambda _m: None)
-
-
-def _terms(model, slugs):
-    return list(model.objects.filter(locale__language_code="en", slug__in=slugs))
 
 
 def _teacher_guide():
@@ -114,9 +110,7 @@ def load(context):
             objectives="<ul>" + "".join(f"<li>{o}</li>" for o in objectives) + "</ul>",
             level=spec["level"],
             duration_minutes=spec["minutes"],
-            themes=_terms(Theme, spec["themes"]),
-            sectors=_terms(Sector, spec["sectors"]),
-            audiences=_terms(Audience, spec["audiences"]),
+            **taxonomy(spec),
             skills=list(
                 Skill.objects.filter(uri__in=[ESCO + "skill/" + u for u in spec["skills"]])
             ),
@@ -166,9 +160,7 @@ def load(context):
                     uri__in=[ESCO + "occupation/" + u for u in spec["occupations"]]
                 )
             ),
-            themes=_terms(Theme, spec["themes"]),
-            sectors=_terms(Sector, spec["sectors"]),
-            audiences=_terms(Audience, spec["audiences"]),
+            **taxonomy(spec),
         )
         context.translate(page)
         paths[spec["slug"]] = page

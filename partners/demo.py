@@ -10,9 +10,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import Locale
 
-from core.demo_content import read
+from core.demo_content import read, taxonomy
 from core.demo_tools import ensure_page
-from core.models import Sector, Theme
 from home.models import HomePage
 from partners import sections
 from partners.models import (
@@ -95,10 +94,6 @@ def _indexes(context, home):
     return directory, exchange_index
 
 
-def _terms(model, slugs):
-    return list(model.objects.filter(locale__language_code="en", slug__in=slugs))
-
-
 def _partners(context, directory, services) -> dict[str, PartnerPage]:
     entries = read("partners")
     result = {}
@@ -112,8 +107,7 @@ def _partners(context, directory, services) -> dict[str, PartnerPage]:
             "city": entry["city"],
             "latitude": Decimal(entry["latitude"]),
             "longitude": Decimal(entry["longitude"]),
-            "sectors": _terms(Sector, entry["sectors"]),
-            "themes": _terms(Theme, entry["themes"]),
+            **taxonomy(entry),
             "services": [services[s] for s in entry["services"]],
             "website": f"https://{slug}.example.org/",
             "contact_email": f"hello@{slug}.example.org",
@@ -153,7 +147,7 @@ def _exchanges(context, exchange_index, partners):
             date=start_date,
             end_date=end_date,
             format=entry["format"],
-            themes=_terms(Theme, entry["themes"]),
+            **taxonomy(entry),
             goals=f"<p>{entry['goals']}</p>",
             outcomes=f"<p>{entry['outcomes']}</p>",
             activity_log=[
