@@ -1,27 +1,25 @@
 """Demo step: an open consultation on a draft guideline, with responses in
 several languages (published ones and one waiting for moderation), and a
-closed one with its summary and "what changed". Text in demo_data/, written
+closed one with its summary and "what changed". Text in
+demo/content/consultations.yaml, written
 for this project; translations are real wagtail-localize translations."""
 
 import datetime
-from pathlib import Path
 
-import yaml
 from django.utils import timezone, translation
 from wagtail.models import Locale
 
 from consultation.models import Consultation, ConsultationResponse, ResponseStatus
 from consultation.sections import document_sections
-from core.demo_tools import TARGET_LANGUAGES
+from core.demo_content import read
 from knowledgebase.models import GuidelinePage
 
-DATA = Path(__file__).resolve().parent / "demo_data" / "consultations.yaml"
 TEXT_FIELDS = ("title", "introduction")
 RICH_FIELDS = ("summary", "what_changed")
 
 
 def load(context):
-    entries = yaml.safe_load(DATA.read_text(encoding="utf-8"))["consultations"]
+    entries = read("consultations")["consultations"]
     english = Locale.objects.get(language_code="en")
     today = timezone.localdate()
     for entry in entries:
@@ -30,7 +28,7 @@ def load(context):
             context.step(f"no guideline {entry['guideline']}: skipped")
             continue
         consultation = ensure_consultation(page, entry, today)
-        context.translate(consultation, translation_table(entry["text"]))
+        context.translate(consultation)
         count = ensure_responses(consultation, page, entry.get("responses", []), today)
         context.step(f"{consultation.title}: {count} responses")
 
@@ -40,10 +38,10 @@ def ensure_consultation(page, entry, today):
     fields = {
         "opens_on": today + datetime.timedelta(days=entry["opens"]),
         "closes_on": today + datetime.timedelta(days=entry["closes"]),
-        **{name: text[name]["en"] for name in TEXT_FIELDS},
-        **{name: f"<p>{text[name]['en']}</p>" if name in text else "" for name in RICH_FIELDS},
+        **{name: text[name] for name in TEXT_FIELDS},
+        **{name: f"<p>{text[name]}</p>" if name in text else "" for name in RICH_FIELDS},
     }
-    questions = [item["en"] for item in text.get("questions", [])]
+    questions = list(text.get("questions", []))
     consultation = Consultation.objects.filter(page=page, locale=page.locale).first()
     if consultation is None:
         consultation = Consultation(page=page, locale=page.locale, **fields)
@@ -58,15 +56,6 @@ def ensure_consultation(page, entry, today):
         consultation.questions = [("question", q) for q in questions]
     consultation.save()
     return consultation
-
-
-def translation_table(text):
-    table = {}
-    for name, values in text.items():
-        items = values if name == "questions" else [values]
-        for item in items:
-            table[item["en"]] = {code: item[code] for code in TARGET_LANGUAGES if code in item}
-    return table
 
 
 def ensure_responses(consultation, page, responses, today):

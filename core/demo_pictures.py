@@ -102,8 +102,8 @@ def load(context):
     added = 0
     for model in (*_page_models(), HubPage):
         for page in model.objects.filter(locale=english):
-            table, changed = prepare(page, {})
+            _table, changed = prepare(page, {})
             if changed:
-                context.translate(page, table)
+                context.translate(page)
                 added += 1
     context.step(f"pictures: {added} added after the other steps")

@@ -1,13 +1,12 @@
 """Helpers for each app's ``demo.py``: idempotent pages and linked
 translations, with progress on the command's output."""
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.conf import settings
 from wagtail.models import Page
 
-from core.translation import strings_for, translate_into
+from core import demo_catalogue, demo_ids
 
 TARGET_LANGUAGES = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
 
@@ -22,37 +21,89 @@ class DemoContext:
         if self.verbosity:
             self.stdout.write(f"  {message}")
 
-    def translate(self, instance, table: Mapping[str, Mapping[str, str]]):
-        """Translate ``instance`` into every other language; ``table`` maps
-        English strings to ``{language: text}``. Returns the translations."""
-        from core.demo_pictures import prepare  # the page's picture goes along
+    def translate(self, instance):
+        """Translate ``instance`` into every other language from the demo's
+        PO catalogues (``core.demo_catalogue``); its picture goes along.
+        Returns the translations."""
+        from core.demo_pictures import prepare
 
-        table, _changed = prepare(instance, table)
-        results = translate_into(
-            instance, {code: strings_for(table, code) for code in TARGET_LANGUAGES}
-        )
+        prepare(instance, {})
+        results = demo_catalogue.translate(instance, TARGET_LANGUAGES)
         self.step(f"translated {instance} into {', '.join(TARGET_LANGUAGES)}")
         return results
 
 
-def ensure_page(parent: Page, model, slug: str, **fields) -> Page:
-    """The child of ``parent`` with ``slug``, created or brought up to date
-    with ``fields``, and published. Running it twice changes nothing: a live
-    page whose content is already ``fields`` is not published again (which
-    also keeps its translations up to date, so they are not redone)."""
-    existing = parent.get_children().filter(slug=slug).first()
-    if existing is None:
-        page = model(slug=slug, **fields)
+def ensure_page(
+    parent: Page, model, slug: str | None = None, *, publish=True, move=False, **fields
+) -> Page:
+    """The one page builder of the demo and the tests: the child of
+    ``parent`` with ``slug``, created or brought up to date with ``fields``
+    (plain fields, many-to-many lists, child objects such as a paper's
+    authors), and published.
+
+    With ``move``, a page of ``model`` with ``slug`` that an earlier run put
+    elsewhere in the same language tree is moved under ``parent`` with its
+    translations.
+    Blocks and translatable children get stable ids (``core.demo_ids``).
+    Running it twice changes nothing: a live page whose content is already
+    ``fields`` is not published again (so its translations are not redone).
+    Without ``slug`` a new page is always made (slug from the title); with
+    ``publish=False``, a draft that was never live, as the admin makes it."""
+    page = None
+    if slug is not None:
+        page = parent.get_children().filter(slug=slug).specific().first()
+        if page is None and move:
+            page = _move_into(parent, model, slug)
+    if page is None:
+        page = model(**({"slug": slug} if slug else {}), **({} if publish else {"live": False}))
+        _set(page, fields)
+        if slug:
+            demo_ids.apply(page)
         parent.add_child(instance=page)
     else:
-        page = existing.specific
         before = content_of(page)
-        for name, value in fields.items():
-            setattr(page, name, value)
-        return publish_if_changed(page, before)
-    page.save_revision().publish()
+        _set(page, fields)
+        demo_ids.apply(page)
+        if publish:
+            return publish_if_changed(page, before)
+    revision = page.save_revision()
+    if publish:
+        revision.publish()
     page.refresh_from_db()
     return page
+
+
+def _set(page: Page, fields: dict) -> None:
+    for name, value in fields.items():
+        current = getattr(page, name, None)
+        if (
+            isinstance(value, list)
+            and hasattr(current, "all")
+            and value
+            and hasattr(value[0], "pk")
+        ):
+            # Child objects (a paper's authors) keep their rows by position,
+            # and with them their translations.
+            for old, new in zip(current.all(), value, strict=False):
+                if new.pk is None and type(old) is type(new):
+                    new.pk = old.pk
+        setattr(page, name, value)
+
+
+def _move_into(parent: Page, model, slug: str):
+    """A page of ``model`` with ``slug`` made by an earlier run elsewhere in
+    the same language tree, moved under ``parent`` with its translations
+    (each under the parent's translation in its language); or None."""
+    page = model.objects.filter(locale_id=parent.locale_id, slug=slug).first()
+    if page is None:
+        return None
+    translations = list(page.get_translations())
+    page.move(parent, pos="last-child")
+    for translation in translations:
+        target = parent.get_translation_or_none(translation.locale)
+        if target is not None and not translation.is_child_of(target):
+            translation.move(target, pos="last-child")
+    return model.objects.get(pk=page.pk)
 
 
 def publish_if_changed(page: Page, before: str) -> Page:

@@ -55,16 +55,22 @@ def translate_into(instance, strings_by_language: Mapping[str, Mapping[str, str]
             changed = _store_strings(source, segments, locale, strings_by_language[code])
         if not changed:
             # Nothing new since the last run: keep the translation that exists.
-            current = _current_translation(instance, locale)
+            current = current_translation(instance, locale)
             if current is not None:
                 results[code] = current
                 continue
-        with transaction.atomic():
-            result, _created = source.create_or_update_translation(
-                locale, publish=publish, fallback=True, copy_parent_pages=False
-            )
-        results[code] = result.specific if isinstance(result, Page) else result
+        results[code] = write_translation(source, locale, publish=publish)
     return results
+
+
+def write_translation(source, locale, publish=True):
+    """Let wagtail-localize write ``source`` into ``locale`` from the
+    stored string translations (English where there is none)."""
+    with transaction.atomic():
+        result, _created = source.create_or_update_translation(
+            locale, publish=publish, fallback=True, copy_parent_pages=False
+        )
+    return result.specific if isinstance(result, Page) else result
 
 
 def _store_strings(source, segments, locale, strings: Mapping[str, str]) -> bool:
@@ -123,7 +129,7 @@ def _store_strings(source, segments, locale, strings: Mapping[str, str]) -> bool
     return changed
 
 
-def _current_translation(instance, locale):
+def current_translation(instance, locale):
     """The live translation of ``instance`` in ``locale`` (any translation,
     for snippets), or None."""
     translated = instance.get_translation_or_none(locale)

@@ -4,8 +4,7 @@ those pages; the translations' links follow into each language."""
 
 from django.apps import apps
 
-from core.demo_tools import content_of, publish_if_changed
-from home.demo import TEXT, ensure_home
+from home.demo import ensure_home
 
 FEATURED = [
     ("knowledgebase", "PolicyPaperPage"),
@@ -15,15 +14,13 @@ FEATURED = [
 
 
 def load(context):
-    home = ensure_home()
+    locale = ensure_home().locale
     picks = []
     for app_label, model_name in FEATURED:
         model = apps.get_model(app_label, model_name)
-        page = model.objects.live().filter(locale=home.locale).order_by("path").first()
+        page = model.objects.live().filter(locale=locale).order_by("path").first()
         if page is not None:
             picks.append(("page", page))
-    before = content_of(home)
-    home.featured = picks
-    home = publish_if_changed(home, before)
-    context.translate(home, TEXT)
+    home = ensure_home(featured=picks)
+    context.translate(home)
     context.step(f"home page features {len(picks)} items")

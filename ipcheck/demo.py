@@ -1,26 +1,11 @@
 """Demo step: the IP self-check at /<lang>/ip-check/, twelve questions and
 sixteen guidance rules for a small creative business, in seven languages
-(text in ipcheck/demo_data/*.yaml, written for this project)."""
+(text in demo/content/ipcheck_*.yaml, written for this project)."""
 
-from pathlib import Path
-
-import yaml
-
+from core.demo_content import read
 from core.demo_tools import ensure_page
 from home.models import HomePage
 from ipcheck.models import IPCheckPage
-
-DATA = Path(__file__).resolve().parent / "demo_data"
-
-
-def _read(name):
-    return yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
-
-
-def _collect(table, text):
-    """Add ``{en: ..., de: ...}`` to the translation table; return English."""
-    table.setdefault(text["en"], {}).update({k: v for k, v in text.items() if k != "en"})
-    return text["en"]
 
 
 def _pages(model, slugs):
@@ -32,19 +17,19 @@ def _pages(model, slugs):
     return pages
 
 
-def build(table):
-    """The English StreamField data of questions and rules, filling ``table``."""
+def build():
+    """The English StreamField data of questions and rules."""
     from knowledgebase.models import GuidelinePage
     from learning.models import LearningModulePage
 
     questions = []
-    for spec in _read("questions.yaml"):
+    for spec in read("ipcheck_questions"):
         questions.append(
             (
                 "question",
                 {
                     "key": spec["key"],
-                    "question": _collect(table, spec["text"]),
+                    "question": spec["text"],
                     "help": "",
                     "multiple": bool(spec.get("multiple")),
                     "show_if": spec.get("show_if", ""),
@@ -52,7 +37,7 @@ def build(table):
                     "options": [
                         {
                             "key": str(option["key"]),
-                            "label": _collect(table, option["label"]),
+                            "label": option["label"],
                             "tags": option["tags"],
                         }
                         for option in spec["options"]
@@ -61,7 +46,7 @@ def build(table):
             )
         )
     rules = []
-    for spec in _read("rules.yaml"):
+    for spec in read("ipcheck_rules"):
         rules.append(
             (
                 "rule",
@@ -72,8 +57,8 @@ def build(table):
                     "kind": spec["kind"],
                     "right": spec["right"],
                     "urgency": str(spec["urgency"]),
-                    "title": _collect(table, spec["title"]),
-                    "advice": _collect(table, spec["advice"]),
+                    "title": spec["title"],
+                    "advice": spec["advice"],
                     "guidelines": _pages(GuidelinePage, spec.get("guidelines")),
                     "modules": _pages(LearningModulePage, spec.get("modules")),
                     "help_desks": [{"name": n, "url": u} for n, u in spec.get("help_desks", [])],
@@ -84,22 +69,21 @@ def build(table):
 
 
 def load(context):
-    page_text = _read("page.yaml")
-    table = {}
-    questions, rules = build(table)
+    page_text = read("ipcheck_page")
+    questions, rules = build()
     home = HomePage.objects.get(locale__language_code="en", depth=2)
     page = ensure_page(
         home,
         IPCheckPage,
         page_text["slug"],
-        title=_collect(table, page_text["title"]),
-        summary=_collect(table, page_text["summary"]),
-        intro=f"<p>{_collect(table, page_text['intro'])}</p>",
-        result_note=f"<p>{_collect(table, page_text['result_note'])}</p>",
+        title=page_text["title"],
+        summary=page_text["summary"],
+        intro=f"<p>{page_text['intro']}</p>",
+        result_note=f"<p>{page_text['result_note']}</p>",
         questions=questions,
         rules=rules,
         show_in_menus=True,
     )
     context.step(f"IP self-check: {len(questions)} questions, {len(rules)} rules")
-    context.translate(page, table)
+    context.translate(page)
     return page

@@ -7,25 +7,12 @@ from pathlib import Path
 from django.core.files.base import ContentFile
 from wagtail.models import Collection
 
+from core.demo_content import read, taxonomy
 from core.demo_tools import ensure_page
 from core.languages import CODES
-from core.models import Audience, Sector, SiteDocument, Theme
+from core.models import SiteDocument
 from home.models import HomePage
 from learning import esco_import
-from learning.demo_text import (
-    EXERCISE_TITLE,
-    FALSE,
-    INDEX_INTRO,
-    INDEX_SUMMARY,
-    INDEX_TITLE,
-    MODULES,
-    PATHS,
-    QUIZ_TITLE,
-    TEACHER_GUIDE_LINK,
-    TEACHER_NOTE,
-    TRUE,
-    T,
-)
 from learning.models import (
     LearningIndexPage,
     LearningModulePage,
@@ -52,10 +39,6 @@ def load_esco(stdout=None):
     return esco_import.write(plan, log=lambda _m: None)
 
 
-def _terms(model, slugs):
-    return list(model.objects.filter(locale__language_code="en", slug__in=slugs))
-
-
 def _teacher_guide():
     document = SiteDocument.objects.filter(title=GUIDE_TITLE).first()
     if document is None:
@@ -70,22 +53,25 @@ def _teacher_guide():
     return document
 
 
-def _lessons(spec):
-    _title, _summary, _o1, _o2, lesson, exercise, statement = spec["text"]
+def _lessons(spec, labels):
     return [
-        ("text", f"<p>{lesson}</p>"),
+        ("text", f"<p>{spec['lesson']}</p>"),
         (
             "exercise",
-            {"title": EXERCISE_TITLE, "instructions": f"<p>{exercise}</p>", "minutes": 20},
+            {
+                "title": labels["exercise_title"],
+                "instructions": f"<p>{spec['exercise']}</p>",
+                "minutes": 20,
+            },
         ),
         (
             "quiz",
             {
-                "title": QUIZ_TITLE,
+                "title": labels["quiz_title"],
                 "questions": [
                     {
-                        "question": statement,
-                        "options": [TRUE, FALSE],
+                        "question": spec["statement"],
+                        "options": [labels["true"], labels["false"]],
                         "correct": spec["correct"],
                         "explanation": "",
                     }
@@ -99,51 +85,53 @@ def load(context):
     load_esco()
     context.step("ESCO demo concepts: 5 occupations, 14 skills, 7 languages")
     home = HomePage.objects.get(locale__language_code="en", depth=2)
+    labels = read("learning_index")
     index = ensure_page(
         home,
         LearningIndexPage,
         "learning",
-        title=INDEX_TITLE,
-        summary=INDEX_SUMMARY,
-        intro=f"<p>{INDEX_INTRO}</p>",
+        title=labels["title"],
+        summary=labels["summary"],
+        intro=f"<p>{labels['intro']}</p>",
         show_in_menus=True,
     )
-    context.translate(index, T)
+    context.translate(index)
     guide = _teacher_guide()
 
     modules = {}
-    for spec in MODULES:
-        title, summary, objective_1, objective_2, *_rest = spec["text"]
+    for spec in read("learning_modules"):
+        objectives = [spec["objective_1"], spec["objective_2"]]
         page = ensure_page(
             index,
             LearningModulePage,
             spec["slug"],
-            title=title,
-            summary=summary,
-            objectives=f"<ul><li>{objective_1}</li><li>{objective_2}</li></ul>",
+            title=spec["title"],
+            summary=spec["summary"],
+            objectives="<ul>" + "".join(f"<li>{o}</li>" for o in objectives) + "</ul>",
             level=spec["level"],
             duration_minutes=spec["minutes"],
-            themes=_terms(Theme, spec["themes"]),
-            sectors=_terms(Sector, spec["sectors"]),
-            audiences=_terms(Audience, spec["audiences"]),
+            **taxonomy(spec),
             skills=list(
                 Skill.objects.filter(uri__in=[ESCO + "skill/" + u for u in spec["skills"]])
             ),
-            lessons=_lessons(spec),
+            lessons=_lessons(spec, labels),
             teacher_downloads=[
                 (
                     "download",
-                    {"document": guide, "title": TEACHER_GUIDE_LINK, "note": TEACHER_NOTE},
+                    {
+                        "document": guide,
+                        "title": labels["teacher_guide_link"],
+                        "note": labels["teacher_note"],
+                    },
                 )
             ],
         )
-        context.translate(page, T)
+        context.translate(page)
         modules[spec["slug"]] = page
     context.step(f"{len(modules)} learning modules")
 
     paths = {}
-    for spec in PATHS:
-        title, summary, intro = spec["text"]
+    for spec in read("learning_paths"):
         steps = [modules[slug].pk for slug in spec["modules"]]
         existing = LearningPathPage.objects.filter(slug=spec["slug"], locale=index.locale).first()
         same_steps = existing is not None and steps == list(
@@ -162,9 +150,9 @@ def load(context):
             index,
             LearningPathPage,
             spec["slug"],
-            title=title,
-            summary=summary,
-            intro=f"<p>{intro}</p>",
+            title=spec["title"],
+            summary=spec["summary"],
+            intro=f"<p>{spec['intro']}</p>",
             **step_field,
             prerequisites=[paths[slug] for slug in spec["prerequisites"]],
             target_occupations=list(
@@ -172,10 +160,8 @@ def load(context):
                     uri__in=[ESCO + "occupation/" + u for u in spec["occupations"]]
                 )
             ),
-            themes=_terms(Theme, spec["themes"]),
-            sectors=_terms(Sector, spec["sectors"]),
-            audiences=_terms(Audience, spec["audiences"]),
+            **taxonomy(spec),
         )
-        context.translate(page, T)
+        context.translate(page)
         paths[spec["slug"]] = page
     context.step(f"{len(paths)} learning paths")

@@ -10,22 +10,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import Locale
 
-from core.demo_tools import TARGET_LANGUAGES, ensure_page
-from core.models import Sector, Theme
-from core.translation import translate_object
+from core.demo_content import read, taxonomy
+from core.demo_tools import ensure_page
 from home.models import HomePage
 from partners import sections
-from partners.demo_cities import city_table
-from partners.demo_data import EDUCATION_PARTNERS, HUBS
-from partners.demo_text import (
-    ACTIVITIES,
-    EXCHANGES,
-    INDEX_TEXT,
-    LANGS,
-    PARTNERS,
-    SERVICES,
-    table,
-)
 from partners.models import (
     EducationPartnerPage,
     ExchangeIndexPage,
@@ -68,15 +56,15 @@ def load(context):
 
 def _services(context, english):
     result = {}
-    for slug, names in SERVICES.items():
+    for entry in read("services"):
+        slug, name = entry["slug"], entry["name"]
         service, _ = Service.objects.get_or_create(
-            slug=slug, locale=english, defaults={"name": names[0]}
+            slug=slug, locale=english, defaults={"name": name}
         )
-        if service.name != names[0]:
-            service.name = names[0]
+        if service.name != name:
+            service.name = name
             service.save()
-        for code in TARGET_LANGUAGES:
-            translate_object(service, code, {names[0]: names[1 + LANGS.index(code)]})
+        context.translate(service)
         result[slug] = service
     context.step(f"{len(result)} services and facilities in 7 languages")
     return result
@@ -92,7 +80,7 @@ def _indexes(context, home):
         intro="<p>Find a hub or a school by sector, service or country, on the map or in the list.</p>",
         show_in_menus=True,
     )
-    context.translate(directory, INDEX_TEXT)
+    context.translate(directory)
     exchange_index = ensure_page(
         home,
         ExchangeIndexPage,
@@ -102,52 +90,46 @@ def _indexes(context, home):
         intro="<p>Each exchange pairs two partners from different countries for a few weeks of shared work. Read what they set out to learn and what came of it.</p>",
         show_in_menus=True,
     )
-    context.translate(exchange_index, INDEX_TEXT)
+    context.translate(exchange_index)
     return directory, exchange_index
 
 
-def _terms(model, slugs):
-    return list(model.objects.filter(locale__language_code="en", slug__in=slugs))
-
-
 def _partners(context, directory, services) -> dict[str, PartnerPage]:
-    rows = [(row, HubPage) for row in HUBS] + [
-        (row, EducationPartnerPage) for row in EDUCATION_PARTNERS
-    ]
+    entries = read("partners")
     result = {}
-    for (slug, kind, name, country, city), model in rows:
-        lat, lon, sector_slugs, theme_slugs, service_slugs, summary, description, *levels = (
-            PARTNERS[slug]
-        )
+    for entry in entries:
+        slug = entry["slug"]
         fields = {
-            "title": name,
-            "summary": summary[0],
-            "description": f"<p>{description[0]}</p>",
-            "country": country,
-            "city": city,
-            "latitude": Decimal(lat),
-            "longitude": Decimal(lon),
-            "sectors": _terms(Sector, sector_slugs),
-            "themes": _terms(Theme, theme_slugs),
-            "services": [services[s] for s in service_slugs],
+            "title": entry["title"],
+            "summary": entry["summary"],
+            "description": f"<p>{entry['description']}</p>",
+            "country": entry["country"],
+            "city": entry["city"],
+            "latitude": Decimal(entry["latitude"]),
+            "longitude": Decimal(entry["longitude"]),
+            **taxonomy(entry),
+            "services": [services[s] for s in entry["services"]],
             "website": f"https://{slug}.example.org/",
             "contact_email": f"hello@{slug}.example.org",
         }
-        if model is EducationPartnerPage:
-            fields["institution_type"] = kind
-            fields["levels_served"] = levels[0][0]
+        model = HubPage
+        if entry["page"] == "education partner":
+            model = EducationPartnerPage
+            fields["institution_type"] = entry["institution_type"]
+            fields["levels_served"] = entry["levels_served"]
         page = ensure_page(directory, model, slug, **fields)
-        context.translate(page, {**table(summary, description, *levels), **city_table(city)})
+        context.translate(page)
         result[slug] = page
-    context.step(f"{len(HUBS)} hubs and {len(EDUCATION_PARTNERS)} education partners")
+    hubs = sum(1 for entry in entries if entry["page"] == "hub")
+    context.step(f"{hubs} hubs and {len(entries) - hubs} education partners")
     return result
 
 
 def _exchanges(context, exchange_index, partners):
-    for slug, row in EXCHANGES.items():
-        pair, round_name, start, end, format_, theme_slugs, title, summary, goals, outcomes = row
-        start_date = datetime.date.fromisoformat(start)
-        end_date = datetime.date.fromisoformat(end)
+    entries = read("exchanges")
+    for entry in entries:
+        start_date = datetime.date.fromisoformat(entry["start"])
+        end_date = datetime.date.fromisoformat(entry["end"])
         log = [
             ("Kick-off call", start_date),
             ("Study visit", start_date + datetime.timedelta(weeks=3)),
@@ -157,23 +139,23 @@ def _exchanges(context, exchange_index, partners):
         page = ensure_page(
             exchange_index,
             ExchangePage,
-            slug,
-            title=title[0],
-            summary=summary[0],
-            partners=[partners[p] for p in pair],
-            programme_round=round_name,
+            entry["slug"],
+            title=entry["title"],
+            summary=entry["summary"],
+            partners=[partners[p] for p in entry["partners"]],
+            programme_round=entry["round"],
             date=start_date,
             end_date=end_date,
-            format=format_,
-            themes=_terms(Theme, theme_slugs),
-            goals=f"<p>{goals[0]}</p>",
-            outcomes=f"<p>{outcomes[0]}</p>",
+            format=entry["format"],
+            **taxonomy(entry),
+            goals=f"<p>{entry['goals']}</p>",
+            outcomes=f"<p>{entry['outcomes']}</p>",
             activity_log=[
                 ("activity", {"date": day, "title": name, "notes": ""}) for name, day in log
             ],
         )
-        context.translate(page, {**table(title, summary, goals, outcomes), **ACTIVITIES})
-    context.step(f"{len(EXCHANGES)} exchanges across two rounds")
+        context.translate(page)
+    context.step(f"{len(entries)} exchanges across two rounds")
 
 
 def _users(context, partners):

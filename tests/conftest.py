@@ -4,7 +4,8 @@ import pytest
 from django.conf import settings
 from wagtail.models import Locale
 
-from home.demo import TEXT, ensure_home
+from home.demo import ensure_home
+from tests.home_text import home_text
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
@@ -25,7 +26,7 @@ def home_all_locales(home, django_capture_on_commit_callbacks):
     for code in TARGET_LANGUAGES:
         # wagtail-localize publishes on commit; run those callbacks here.
         with django_capture_on_commit_callbacks(execute=True):
-            pages[code] = translate_object(home, code, strings_for(TEXT, code))
+            pages[code] = translate_object(home, code, strings_for(home_text(), code))
     return {code: page.specific.__class__.objects.get(pk=page.pk) for code, page in pages.items()}
 
 

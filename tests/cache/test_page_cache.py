@@ -139,10 +139,10 @@ def test_replacing_a_document_reaches_the_page_that_links_it(client, papers, com
 
 
 def test_publishing_a_translation_reaches_the_other_languages(client, papers, translate, commit):
-    from home.demo import TEXT as HOME_TEXT
+    from tests.home_text import home_text
 
     # (translate runs each translation's on-commit publication itself.)
-    translate(papers["home"], "de", HOME_TEXT)
+    translate(papers["home"], "de", home_text())
     translate(papers["index"], "de")
     english = get(client, PAPER)[0].content
     assert b'href="/de/policy-papers/kleinstforderung-fur-hubs/"' not in english

@@ -14,9 +14,11 @@ from core import bulkload
 from core.demo_tools import TARGET_LANGUAGES, DemoContext, ensure_page
 from core.models import DemoRun
 from core.translation import strings_for, translate_into
-from home.demo import TEXT
 from home.models import ContentPage
 from search.models import PageFacet
+from tests.home_text import home_text
+
+TEXT = home_text()
 
 
 class Quiet:
@@ -99,7 +101,7 @@ def test_translate_into_makes_linked_published_translations_once(
     home, context, django_capture_on_commit_callbacks, django_assert_max_num_queries
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        pages = context.translate(home, TEXT)
+        pages = context.translate(home)
     assert set(pages) == set(TARGET_LANGUAGES)
     source = TranslationSource.objects.get(object_id=home.translation_key)
     assert Translation.objects.filter(source=source).count() == len(TARGET_LANGUAGES)
@@ -128,7 +130,7 @@ def test_a_changed_string_is_written_into_that_language(
     home, context, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        context.translate(home, TEXT)
+        context.translate(home)
     changed = {**TEXT, home.hero_title: {**TEXT[home.hero_title], "fr": "Un titre nouveau"}}
     with django_capture_on_commit_callbacks(execute=True):
         pages = translate_into(home, {"fr": strings_for(changed, "fr")})

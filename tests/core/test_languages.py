@@ -40,15 +40,11 @@ def test_extraction_guesses_every_language_of_the_table():
 def test_demo_and_benchmark_lists_are_the_table():
     from core import demo_pictures
     from funding import demo as funding_demo
-    from knowledgebase import demo_text as knowledgebase_text
     from learning import demo as learning_demo
-    from partners import demo_text as partners_text
 
     assert tuple(funding_demo.LANGS) == languages.CODES
-    assert tuple(knowledgebase_text.LANGS) == languages.CODES
     assert tuple(learning_demo.LANGUAGES) == languages.CODES
     assert tuple(demo_pictures.LANGUAGES) == languages.CODES
-    assert tuple(partners_text.LANGS) == languages.TARGET_CODES
 
 
 def test_makefile_messages_asks_the_table():

@@ -9,7 +9,7 @@ import pytest
 
 from core.demo_tools import ensure_page
 from core.translation import strings_for, translate_object
-from home.demo import TEXT as HOME_TEXT
+from tests.home_text import home_text
 
 SECTION_TEXT = {
     "Policy papers": {"de": "Politikpapiere", "fr": "Notes d'orientation"},
@@ -93,7 +93,7 @@ def section(home, translate):
     pages = {"en": {"home": home, "index": index, "paper": paper}}
     for code in ("de", "fr"):
         pages[code] = {
-            "home": translate(home, code, HOME_TEXT),
+            "home": translate(home, code, home_text()),
             "index": translate(index, code),
         }
     for code in ("de", "fr"):

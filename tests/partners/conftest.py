@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import Locale
 
+from core.demo_tools import ensure_page
 from core.models import Sector, Theme
 from partners.models import (
     EducationPartnerPage,
@@ -23,17 +24,9 @@ PASSWORD = "a-long-test-password-42"
 
 
 def add_page(parent, model, publish=True, **fields):
-    """A child page; with ``publish=False`` a draft that was never live, as
-    the admin makes it."""
-    if not publish:
-        fields.setdefault("live", False)
-    page = model(**fields)
-    parent.add_child(instance=page)
-    revision = page.save_revision()
-    if publish:
-        revision.publish()
-    page.refresh_from_db()
-    return page
+    """A child page, made by the demo's page builder; with ``publish=False``
+    a draft that was never live, as the admin makes it."""
+    return ensure_page(parent, model, fields.pop("slug", None), publish=publish, **fields)
 
 
 @pytest.fixture

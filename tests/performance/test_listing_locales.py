@@ -16,8 +16,9 @@ from wagtail.models import Locale
 
 from core.demo_tools import ensure_page
 from core.translation import strings_for, translate_object
-from home.demo import TEXT, ensure_home
+from home.demo import ensure_home
 from knowledgebase.models import NewsIndexPage
+from tests.home_text import home_text
 from tests.knowledgebase.conftest import make_event, make_news
 from tests.performance.test_card_queries import picture
 
@@ -56,7 +57,7 @@ def measured(django_db_setup, django_db_blocker):
             news = ensure_page(home, NewsIndexPage, "news", title="News")
         others = [code for code in LANGUAGES if code != "en"]
         for code in others:
-            translated(home, code, strings_for(TEXT, code))
+            translated(home, code, strings_for(home_text(), code))
             translated(news, code)
         urls = {
             code: news.get_translation(Locale.objects.get(language_code=code)).url

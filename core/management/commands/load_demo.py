@@ -16,6 +16,7 @@ from django.core.management.base import BaseCommand
 from django.test.utils import override_settings
 
 from core import bulkload
+from core.demo_catalogue import DEMO_DIR
 from core.demo_tools import DemoContext
 from core.models import DemoRun
 from core.site_url import apply_site_url
@@ -52,6 +53,9 @@ def fingerprint() -> str:
         for path in sorted(package.glob("demo*")) + sorted(package.glob("demo_data/**/*")):
             if path.is_file() and path.suffix in {".py", ".json", ".yaml", ".txt", ".csv"}:
                 digest.update(path.read_bytes())
+    for path in sorted(DEMO_DIR.glob("**/*")):  # the data: content and catalogues
+        if path.is_file() and path.suffix in {".yaml", ".po"}:
+            digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
