@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 class ConsultationConfig(AppConfig):
     name = "consultation"
+    demo_steps = {"consultation.demo": 50}  # load_demo's steps and their order
     verbose_name = _("Consultation")
 
     def ready(self):

@@ -3,6 +3,7 @@ from django.apps import AppConfig
 
 class CoreConfig(AppConfig):
     name = "core"
+    demo_steps = {"core.demo": 10, "core.demo_pictures": 120}  # load_demo's steps and their order
     verbose_name = "Core"
 
     def ready(self):

@@ -154,6 +154,8 @@ CONTENT_FEATURES = [
 class ContentPage(BasePage):
     """A plain page ("About us", "Contact"...): an introduction and a body."""
 
+    cached_as_detail = True  # the page cache purges it only for what it shows (core/pagecache)
+
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     body = RichTextField(_("body"), blank=True, features=CONTENT_FEATURES)
 

@@ -4,6 +4,7 @@ from django.db.models.signals import post_save
 
 class SearchConfig(AppConfig):
     name = "search"
+    demo_steps = {"search.demo": 90}  # load_demo's steps and their order
 
     def ready(self):
         from django.conf import settings

@@ -9,6 +9,8 @@ from wagtail.admin.panels import FieldPanel
 
 
 class FeedSource(models.Model):
+    purges_listings = True  # shown on the home pages: core/pagecache purges the listings
+
     name = models.CharField(_("name"), max_length=120)
     url = models.URLField(
         _("feed address"),
@@ -56,6 +58,8 @@ class FeedSource(models.Model):
 
 
 class SocialPost(models.Model):
+    purges_listings = True  # shown on the home pages: core/pagecache purges the listings
+
     source = models.ForeignKey(FeedSource, on_delete=models.CASCADE, related_name="posts")
     guid = models.CharField(max_length=500)
     title = models.CharField(max_length=300, blank=True)

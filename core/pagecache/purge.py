@@ -174,9 +174,12 @@ def frontend_batch(tags):
     deleted page has no URL after the commit)."""
     if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return None
+    from django.contrib.contenttypes.models import ContentType
     from wagtail.contrib.frontend_cache.utils import PurgeBatch
 
-    from core.pagecache.rules import DETAIL_PAGE_TYPES as details
+    from core.pagecache.rules import detail_page_models
+
+    details = ContentType.objects.get_for_models(*detail_page_models()).values()
 
     batch = PurgeBatch()
     live = Page.objects.live()
@@ -192,11 +195,7 @@ def frontend_batch(tags):
             batch.add_pages(live.filter(locale_id=value))
         elif kind == "locale":
             listing = live.filter(locale_id=value)
-            for label in details:
-                app_label, model_name = label.split(".")
-                listing = listing.exclude(
-                    content_type__app_label=app_label, content_type__model=model_name
-                )
+            listing = listing.exclude(content_type__in=details)
             batch.add_pages(listing)
             site = Site.objects.filter(is_default_site=True).first()
             code = Locale.objects.filter(pk=value).values_list("language_code", flat=True)
@@ -285,7 +284,7 @@ def on_object_changed(sender, instance, **kwargs):
     if label in PURGE_ALL:
         purge_on_commit({"all"})
         return
-    if label in PURGE_LISTINGS:
+    if getattr(instance, "purges_listings", False):
         purge_on_commit({f"locale:{locale}" for locale in locale_ids()})
         return
     if _watched(type(instance)):
@@ -294,10 +293,9 @@ def on_object_changed(sender, instance, **kwargs):
             purge_on_commit(tags)
 
 
-# Whatever every page may show (site records, languages); what the home pages
-# list besides pages (the social feed).
+# Whatever every page may show (site records, languages). Models the home
+# pages list besides pages (the social feed) say ``purges_listings = True``.
 PURGE_ALL = {"wagtailcore.site", "wagtailcore.locale"}
-PURGE_LISTINGS = {"social.socialpost", "social.feedsource"}
 _WATCHED: dict = {}
 
 

@@ -11,23 +11,20 @@
 """
 
 # Page types that show only themselves, their translations, their ancestors
-# and what they link (the reference index knows those links). Every other
-# type, including any added later, is treated as a listing: it is purged by
-# any publication in its language.
-DETAIL_PAGE_TYPES = {
-    "knowledgebase.policypaperpage",
-    "knowledgebase.guidelinepage",
-    "knowledgebase.casestorypage",
-    "knowledgebase.newspage",
-    "knowledgebase.eventpage",
-    "learning.learningmodulepage",
-    "home.contentpage",
-    "partners.exchangepage",
-}
+# and what they link (the reference index knows those links) say so with a
+# class attribute, ``cached_as_detail = True``. Every other type, including
+# any added later, is treated as a listing: it is purged by any publication
+# in its language.
 
 
 def is_detail_page(page) -> bool:
-    return page._meta.label_lower in DETAIL_PAGE_TYPES
+    return getattr(type(page), "cached_as_detail", False)
+
+
+def detail_page_models() -> list:
+    from wagtail.models import get_page_models
+
+    return [model for model in get_page_models() if getattr(model, "cached_as_detail", False)]
 
 
 def tree_tags(path: str, steplen: int) -> set[str]:

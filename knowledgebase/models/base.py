@@ -27,6 +27,8 @@ PARTNER_SECTIONS = ["partners.HubPage", "partners.EducationPartnerPage"]
 class KnowledgePage(BasePage):
     """Abstract base of the five knowledge-base page types."""
 
+    cached_as_detail = True  # the page cache purges it only for what it shows (core/pagecache)
+
     date = models.DateField(
         _("date"),
         default=datetime.date.today,

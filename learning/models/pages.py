@@ -51,6 +51,8 @@ class LearningIndexPage(BaseIndexPage):
 
 
 class LearningModulePage(PagePicture, RoutablePageMixin, BasePage):
+    cached_as_detail = True  # the page cache purges it only for what it shows (core/pagecache)
+
     INTRODUCTORY = "introductory"
     INTERMEDIATE = "intermediate"
     ADVANCED = "advanced"

@@ -27,6 +27,8 @@ class ActivityBlock(blocks.StructBlock):
 class ExchangePage(BasePage):
     """A twin-hub or peer exchange between two partners."""
 
+    cached_as_detail = True  # the page cache purges it only for what it shows (core/pagecache)
+
     FORMATS = [("onsite", _("On-site")), ("online", _("Online")), ("blended", _("Blended"))]
 
     partners = ParentalManyToManyField(

@@ -2,6 +2,7 @@
 import-linter contract in pyproject.toml; these tests keep the contract
 complete and the fallbacks gone."""
 
+import ast
 import re
 import subprocess
 import tomllib
@@ -52,3 +53,32 @@ def test_the_contract_is_kept():
         check=False,
     )
     assert result.returncode == 0, result.stdout
+
+
+def test_core_names_no_app():
+    """``core`` learns what it needs from the apps themselves (their
+    ``AppConfig.demo_steps`` and ``not_translated``, their page models'
+    ``cached_as_detail``, ``purges_listings`` and ``in_page_chrome``): no
+    string in core's code names another project app or one of its models."""
+    names = "|".join(sorted(project_packages() - {"core", "creativeflip"}))
+    label = re.compile(rf"^({names})(\.\w+)*$")
+    named = []
+    for path in sorted((ROOT / "core").rglob("*.py")):
+        if "migrations" in path.parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            text = node.value if isinstance(node, ast.Constant) else None
+            if isinstance(text, str) and label.match(text):
+                named.append(f"{path.relative_to(ROOT)}:{node.lineno} {text}")
+    assert named == []
+
+
+def test_load_demo_takes_its_steps_from_the_apps():
+    from core.management.commands.load_demo import demo_modules
+
+    steps = demo_modules()
+    assert steps[0] == "core.demo" and steps[-1] == "core.demo_pictures"
+    # Sections before the pages in them; search's promotions after the pages.
+    assert steps.index("partners.demo") < steps.index("knowledgebase.demo")
+    assert steps.index("search.demo") > steps.index("funding.demo")
+    assert {step.split(".")[0] for step in steps} >= {"home", "partners", "learning", "funding"}

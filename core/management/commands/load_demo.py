@@ -1,4 +1,4 @@
-"""Build the demo site: every app's ``demo.py``, in order, in every language.
+"""Build the demo site: every app's demo steps, in order, in every language.
 
 Idempotent: each step finds what it made last time by slug or key and brings
 it up to date, so a second run adds nothing. ``--if-needed`` skips the whole
@@ -11,6 +11,7 @@ import importlib.util
 import time
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.test.utils import override_settings
@@ -21,28 +22,18 @@ from core.demo_tools import DemoContext
 from core.models import DemoRun
 from core.site_url import apply_site_url
 
-# Order matters: partners own sections that knowledge-base pages live in, and
-# search's demo promotes pages the others created.
-DEMO_MODULES = [
-    "core.demo",
-    "home.demo",
-    "partners.demo",
-    "knowledgebase.demo",
-    "consultation.demo",
-    "learning.demo",
-    "ipcheck.demo",
-    "funding.demo",
-    "search.demo",
-    "home.demo_featured",
-    "home.demo_footer",
-    "core.demo_pictures",
-]
 
-
-def demo_modules():
-    for name in DEMO_MODULES:
-        if importlib.util.find_spec(name) is not None:
-            yield name
+def demo_modules() -> list[str]:
+    """Every app's demo steps, in order: ``AppConfig.demo_steps`` maps a
+    module to its place. Order matters: partners own the sections that
+    knowledge-base pages live in, and search's demo promotes pages the
+    others created."""
+    steps = [
+        (place, name)
+        for config in apps.get_app_configs()
+        for name, place in getattr(config, "demo_steps", {}).items()
+    ]
+    return [name for _place, name in sorted(steps)]
 
 
 def fingerprint() -> str:
