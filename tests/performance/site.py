@@ -33,7 +33,7 @@ from core.demo_tools import ensure_page
 from core.models import Sector, Theme
 from core.translation import strings_for, translate_object
 from funding.models import FundingIndexPage
-from home.demo import TEXT, ensure_home
+from home.demo import ensure_home
 from home.models import ContentPage
 from ipcheck.models import IPCheckPage
 from knowledgebase.models import (
@@ -55,6 +55,7 @@ from partners.models import (
 )
 from tests.consultation.conftest import make_consultation
 from tests.funding.conftest import opportunity
+from tests.home_text import home_text
 from tests.ipcheck.conftest import QUESTIONS, rules
 from tests.knowledgebase.conftest import (
     make_document,
@@ -194,7 +195,7 @@ def _translate(site) -> None:
         done = site.translated.setdefault(code, {})
         for name in [*skeleton, *site.last, "newest twin"]:
             page = site.pages.get(name) or site.last[name]
-            strings = strings_for(TEXT, code) if name == "HomePage" else {}
+            strings = strings_for(home_text(), code) if name == "HomePage" else {}
             with TestCase.captureOnCommitCallbacks(execute=True):
                 done[name] = translate_object(page, code, strings)
 
