@@ -17,6 +17,14 @@ class FilterForm(forms.Form):
         kwargs.setdefault("auto_id", "filter-%s")
         super().__init__(*args, **kwargs)
 
+    def full_clean(self):
+        # A shared link may write a country code in lower case.
+        if hasattr(self.data, "getlist") and "country" in self.data:
+            data = self.data.copy()
+            data.setlist("country", [code.strip().upper() for code in data.getlist("country")])
+            self.data = data
+        super().full_clean()
+
 
 class OneOfMany(forms.Select):
     """One select for a parameter that a shared link may repeat
