@@ -120,6 +120,20 @@ def serve(request, path):
     return views.serve(request, path)
 
 
+def file_url(names: str, name: str):
+    """A URL for page sub-routes whose last segment has a dot (``export.csv``,
+    ``event.ics``), which Wagtail's own pattern does not take: ``names`` is a
+    regex alternative of file names. The request goes through ``serve`` with
+    the sub-route's slash added, so the page's privacy checks, Wagtail's
+    ``before_serve_page`` hooks and the page cache apply as to the page."""
+    from django.urls import re_path
+
+    def serve_file(request, page_path: str, file_name: str):
+        return serve(request, f"{page_path}{file_name}/")
+
+    return re_path(rf"^((?:[\w\-]+/)+)({names})$", serve_file, name=name)
+
+
 def page_urls() -> list:
     """Wagtail's front-end URLs, its page view replaced by ``serve`` (same
     pattern, same name, so ``pageurl`` and ``reverse`` are unchanged)."""

@@ -7,6 +7,7 @@ import django_filters
 from django.db.models import CharField, Value
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -112,7 +113,7 @@ def markers(partners):
 
 
 def directory_view(index_page, request):
-    filters = DirectoryFilter(request.GET or None, locale=index_page.locale)
+    filters = DirectoryFilter(request.GET or None, locale=index_page.locale_id)
     partners = filters.partners
     view = request.GET.get("view", "map")
     context = index_page.get_context(request)
@@ -149,7 +150,7 @@ CSV_COLUMNS = [
 
 
 def export_view(index_page, request):
-    filters = DirectoryFilter(request.GET or None, locale=index_page.locale)
+    filters = DirectoryFilter(request.GET or None, locale=index_page.locale_id)
     if not filters.valid:
         return HttpResponse(
             "; ".join(f"{k}: {' '.join(v)}" for k, v in filters.errors.items()),
@@ -157,7 +158,7 @@ def export_view(index_page, request):
             content_type="text/plain; charset=utf-8",
         )
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    filename = f"partners-{index_page.locale.language_code}.csv"
+    filename = f"partners-{get_language()}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.write("\ufeff")  # BOM: spreadsheets then read UTF-8 correctly
     writer = csv.writer(response, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")

@@ -261,7 +261,7 @@ class PartnerIndexPage(RoutablePageMixin, BaseIndexPage):
 
         return directory_view(self, request)
 
-    @path("export.csv")
+    @path("export.csv/")
     def export_csv(self, request):
         from partners.directory import export_view
 

@@ -283,3 +283,32 @@ def test_language_negotiated_urls_get_an_entry_per_language(client, papers):
     assert state == "miss" and "Accept-Language" in french["Vary"]
     assert german["Content-Language"] == "de" and french["Content-Language"] == "fr"
     assert get(client, "/", HTTP_ACCEPT_LANGUAGE="de")[1] is None  # the redirect
+
+
+def test_the_directory_csv_is_cached_with_the_directory_and_purged_with_it(client, home, commit):
+    """``export.csv`` is served as the directory's sub-route, so it is cached
+    under the directory's tags and a partner's publish purges it."""
+    from core.demo_tools import ensure_page
+    from partners.models import HubPage, PartnerIndexPage
+
+    with commit():
+        directory = ensure_page(home, PartnerIndexPage, "partners", title="Partners")
+        hub = ensure_page(
+            directory,
+            HubPage,
+            "kiln",
+            title="Kiln Hub",
+            country="PT",
+            city="Porto",
+            contact_email="kiln@example.org",
+        )
+    url = "/en/partners/export.csv"
+    first, state = get(client, url)
+    assert first.status_code == 200 and state == "miss"
+    assert first["Content-Type"].startswith("text/csv")
+    hit, state = get(client, url)
+    assert state == "hit" and hit.content == first.content
+    with commit():
+        republish(hub, title="Kiln Hub, renamed")
+    response, state = get(client, url)
+    assert state == "miss" and "Kiln Hub, renamed" in response.content.decode()

@@ -138,6 +138,7 @@ def test_file_query_counts_do_not_grow(
         counts[url] = len(captured.captured_queries)
     for n in range(10):
         opportunity(finder, f"more-{n}", deadlines=deadlines(n + 2), eu_wide=True)
+    client.get(urls[0])  # publishing forgot the cached page chrome: warm it again
     for url in urls:
         with django_assert_max_num_queries(counts[url]):
             assert client.get(url).status_code == 200
