@@ -10,12 +10,12 @@ from django.db import migrations
 
 
 def forwards(apps, schema_editor):
-    from partners import sections
+    from partners.migrations import _frozen_sections as sections
 
-    sections.ensure_network(apps)
+    network_task = sections.ensure_network(apps)
     partner_page = apps.get_model("partners", "PartnerPage")
     for page in partner_page.objects.filter(locale__language_code=settings.LANGUAGE_CODE):
-        sections.ensure_section(page, apps)
+        sections.ensure_section(apps, page, network_task)
 
 
 class Migration(migrations.Migration):

@@ -6,12 +6,12 @@ from django.db import migrations, models
 
 def moderators_see_messages(apps, schema_editor):
     """Moderators see every contact message in the admin (partners/contact_admin.py)."""
-    from partners import sections
+    from partners.migrations import _frozen_sections as sections
 
     moderators = apps.get_model("auth", "Group").objects.filter(name=sections.MODERATORS).first()
     if moderators is not None:
         moderators.permissions.add(
-            sections._permission(apps, "partners", "contactmessage", "view")
+            sections.permission(apps, "partners", "contactmessage", "view")
         )
 
 
