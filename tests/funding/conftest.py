@@ -7,6 +7,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from core.demo_tools import ensure_page
 from core.models import Sector, Theme
 from funding.models import FundingIndexPage, FundingOpportunityPage
 from tests.partners.conftest import (  # noqa: F401 - the partners' fixtures, reused
@@ -17,14 +18,6 @@ from tests.partners.conftest import (  # noqa: F401 - the partners' fixtures, re
     services,
     users,
 )
-
-
-def add(parent, model, **fields):
-    page = model(**fields)
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
 
 
 def sectors(*slugs, locale="en"):
@@ -59,7 +52,7 @@ def opportunity(parent, slug, **fields):
 
 @pytest.fixture
 def finder(home):
-    return add(home, FundingIndexPage, title="Funding", slug="funding")
+    return ensure_page(home, FundingIndexPage, "funding", title="Funding")
 
 
 @pytest.fixture

@@ -7,11 +7,11 @@ import datetime
 import pytest
 from wagtail.models import Site
 
+# The knowledge-base fixtures (the index pages, a partner hub, translation).
+from core.demo_tools import ensure_page
 from core.models import Theme
 from knowledgebase.models import GuidelinePage, PolicyPaperAuthor, PolicyPaperPage
-
-# The knowledge-base fixtures (the index pages, a partner hub, translation).
-from tests.knowledgebase.conftest import add, indexes, partner, term, translate
+from tests.knowledgebase.conftest import indexes, partner, term, translate
 
 from .oai_rules import NS, parse
 
@@ -53,48 +53,50 @@ def dublin_core(record) -> dict[str, list[str]]:
 
 
 def make_paper(parent, title, **fields):
-    page = PolicyPaperPage(
+    return ensure_page(
+        parent,
+        PolicyPaperPage,
+        fields.pop("slug", title.lower().replace(" ", "-")),
         title=title,
-        slug=fields.pop("slug", title.lower().replace(" ", "-")),
         summary=f"Summary of {title}.",
         abstract=fields.pop("abstract", f"<p>Abstract of {title}.</p>"),
         date=fields.pop("date", datetime.date(2025, 3, 5)),
+        authors=[PolicyPaperAuthor(name="Ana Costa", sort_order=0)],
         **fields,
     )
-    page.authors = [PolicyPaperAuthor(name="Ana Costa", sort_order=0)]
-    return add(parent, page)
 
 
 @pytest.fixture
 def library(indexes, partner):
-    paper = PolicyPaperPage(
+    paper = ensure_page(
+        indexes["papers"],
+        PolicyPaperPage,
+        "micro-grants",
         title="Micro-grants for hubs",
-        slug="micro-grants",
         summary="Small grants keep hubs alive.",
         abstract="<p>Small grants <b>keep</b> small hubs alive &amp; well.</p>",
         date=datetime.date(2025, 3, 5),
         publisher="Creative FLIP Network",
         doi="10.1234/cf.2025.1",
         isbn="978-3-16-148410-0",
+        authors=[
+            PolicyPaperAuthor(name="Ana Costa", affiliation="Fábrica Lisboa", sort_order=0),
+            PolicyPaperAuthor(name="Jan Nowak", sort_order=1),
+        ],
+        themes=[term(Theme, "finance"), term(Theme, "intellectual-property")],
+        partners=[partner],
     )
-    paper.authors = [
-        PolicyPaperAuthor(name="Ana Costa", affiliation="Fábrica Lisboa", sort_order=0),
-        PolicyPaperAuthor(name="Jan Nowak", sort_order=1),
-    ]
-    paper.themes = [term(Theme, "finance"), term(Theme, "intellectual-property")]
-    paper.partners = [partner]
-    guideline = GuidelinePage(
+    guideline = ensure_page(
+        indexes["guidelines"],
+        GuidelinePage,
+        "protect-designs",
         title="Protect your designs",
-        slug="protect-designs",
         summary="How to register a design.",
         date=datetime.date(2025, 6, 1),
+        themes=[term(Theme, "intellectual-property")],
+        partners=[partner],
     )
-    guideline.themes = [term(Theme, "intellectual-property")]
-    guideline.partners = [partner]
-    return {
-        "paper": add(indexes["papers"], paper),
-        "guideline": add(indexes["guidelines"], guideline),
-    }
+    return {"paper": paper, "guideline": guideline}
 
 
 @pytest.fixture

@@ -40,6 +40,10 @@ def term(model, slug, locale_code="en"):
     return model.objects.get(slug=slug, locale__language_code=locale_code)
 
 
+def terms(model, slugs):
+    return [term(model, slug) for slug in slugs]
+
+
 def make_document(title="Report", pages=2, **kwargs) -> SiteDocument:
     data = make_pdf(
         title,
@@ -54,13 +58,6 @@ def make_document(title="Report", pages=2, **kwargs) -> SiteDocument:
     document._set_document_file_metadata()
     document.save()
     return document
-
-
-def add(parent, page):
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
 
 
 def make_paper(
@@ -78,32 +75,35 @@ def make_paper(
 ):
     number = next(_counter)
     title = title or f"Paper {number}"
-    page = PolicyPaperPage(
+    return ensure_page(
+        parent,
+        PolicyPaperPage,
+        f"paper-{number}",
         title=title,
-        slug=f"paper-{number}",
         summary=f"Summary of {title}.",
         abstract=f"<p>Abstract of {title}.</p>",
         date=date,
         countries=list(countries),
         document=document,
+        authors=[
+            PolicyPaperAuthor(name=name, affiliation=aff, sort_order=i)
+            for i, (name, aff) in enumerate(authors)
+        ],
+        themes=terms(Theme, themes),
+        sectors=terms(Sector, sectors),
+        audiences=terms(Audience, audiences),
         **fields,
     )
-    page.authors = [
-        PolicyPaperAuthor(name=name, affiliation=aff, sort_order=i)
-        for i, (name, aff) in enumerate(authors)
-    ]
-    page.themes = [term(Theme, slug) for slug in themes]
-    page.sectors = [term(Sector, slug) for slug in sectors]
-    page.audiences = [term(Audience, slug) for slug in audiences]
-    return add(parent, page)
 
 
 def make_guideline(parent, title=None, **fields):
     number = next(_counter)
     title = title or f"Guideline {number}"
-    page = GuidelinePage(
+    return ensure_page(
+        parent,
+        GuidelinePage,
+        f"guideline-{number}",
         title=title,
-        slug=f"guideline-{number}",
         summary=f"How to {title}.",
         date=fields.pop("date", datetime.date(2025, 6, 1)),
         steps=[
@@ -119,15 +119,16 @@ def make_guideline(parent, title=None, **fields):
         ],
         **fields,
     )
-    return add(parent, page)
 
 
 def make_story(parent, title=None, *, country="PT", sectors=(), themes=(), **fields):
     number = next(_counter)
     title = title or f"Story {number}"
-    page = CaseStoryPage(
+    return ensure_page(
+        parent,
+        CaseStoryPage,
+        f"story-{number}",
         title=title,
-        slug=f"story-{number}",
         summary=f"What happened in {title}.",
         country=country,
         city=fields.pop("city", "Lisbon"),
@@ -136,24 +137,24 @@ def make_story(parent, title=None, *, country="PT", sectors=(), themes=(), **fie
         approach="<p>They pooled resources.</p>",
         outcome="<p>It worked.</p>",
         quotes=[("quote", {"quote": "We learnt a lot.", "attribution": "Rui", "role": "Maker"})],
+        sectors=terms(Sector, sectors),
+        themes=terms(Theme, themes),
         **fields,
     )
-    page.sectors = [term(Sector, slug) for slug in sectors]
-    page.themes = [term(Theme, slug) for slug in themes]
-    return add(parent, page)
 
 
 def make_news(parent, title=None, *, date=datetime.date(2025, 1, 10), **fields):
     number = next(_counter)
-    page = NewsPage(
+    return ensure_page(
+        parent,
+        NewsPage,
+        f"news-{number}",
         title=title or f"News {number}",
-        slug=f"news-{number}",
         date=date,
         summary="A short news item.",
         body="<p>Body text.</p>",
         **fields,
     )
-    return add(parent, page)
 
 
 def make_event(parent, title=None, *, date=datetime.date(2025, 5, 20), **fields):
@@ -166,8 +167,9 @@ def make_event(parent, title=None, *, date=datetime.date(2025, 5, 20), **fields)
         "body": "<p>Come along.</p>",
         **fields,
     }
-    page = EventPage(title=title or f"Event {number}", slug=f"event-{number}", date=date, **values)
-    return add(parent, page)
+    return ensure_page(
+        parent, EventPage, f"event-{number}", title=title or f"Event {number}", date=date, **values
+    )
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ import pytest
 from django.db import connection
 from wagtail.models import Page
 
+from core.demo_tools import ensure_page
 from home.models import HomePage
 from knowledgebase.models import NewsIndexPage, NewsPage, PolicyPaperIndexPage, PolicyPaperPage
 from partners.models import HubPage, PartnerIndexPage
@@ -61,12 +62,10 @@ def required_defaults(model, fields) -> dict:
 
 
 def add(parent, model, **fields):
+    """A published page with its required fields filled in."""
     fields.setdefault("slug", fields["title"].lower().replace(" ", "-")[:50])
     fields.update(required_defaults(model, fields))
-    page = model(**fields)
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return model.objects.get(pk=page.pk)
+    return ensure_page(parent, model, fields.pop("slug"), **fields)
 
 
 @pytest.fixture

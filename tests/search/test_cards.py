@@ -15,7 +15,7 @@ from core.pictures import pattern
 from home.demo import ensure_home
 from knowledgebase.models import NewsIndexPage, NewsPage, PolicyPaperIndexPage
 from search.models import PageCard
-from tests.knowledgebase.conftest import add, make_document, make_paper
+from tests.knowledgebase.conftest import make_document, make_paper
 
 pytestmark = pytest.mark.django_db
 
@@ -34,13 +34,10 @@ def pages(django_capture_on_commit_callbacks, picture):
         home = ensure_home()
         news = ensure_page(home, NewsIndexPage, "news", title="News")
         papers = ensure_page(home, PolicyPaperIndexPage, "policy-papers", title="Policy papers")
-        item = add(
-            news,
-            NewsPage(
-                title="Kiln day", slug="kiln-day", date=datetime.date(2025, 1, 10),
-                summary="Open doors.", body="<p>A kiln for all.</p>",
-                image=picture, image_alt="Circles.",
-            ),
+        item = ensure_page(
+            news, NewsPage, "kiln-day", title="Kiln day", date=datetime.date(2025, 1, 10),
+            summary="Open doors.", body="<p>A kiln for all.</p>",
+            image=picture, image_alt="Circles.",
         )  # fmt: skip
         paper = make_paper(papers, "Kiln costs", document=make_document("Kiln report"))
     return item, paper

@@ -15,7 +15,7 @@ from core.demo_tools import ensure_page
 from core.models import SiteDocument
 from knowledgebase.models import NewsIndexPage, NewsPage, PolicyPaperIndexPage
 from knowledgebase.pdf import make_pdf
-from tests.knowledgebase.conftest import add, make_paper
+from tests.knowledgebase.conftest import make_paper
 
 pytestmark = pytest.mark.django_db
 
@@ -146,13 +146,14 @@ def test_a_restriction_on_an_ancestor_counts(client, editor_client, sections, re
 def test_one_public_page_makes_it_public(client, editor_client, sections):
     document = editor_client.upload("Shared study", "skills")
     restrict(make_paper(sections["papers"], document=document), PageViewRestriction.LOGIN)
-    news = NewsPage(
+    ensure_page(
+        sections["news"],
+        NewsPage,
+        "read-the-study",
         title="Read the study",
-        slug="read-the-study",
         summary="A link.",
         body=f'<p><a linktype="document" id="{document.pk}">The study</a></p>',
     )
-    add(sections["news"], news)
     assert_served(download(client, document))
 
 
