@@ -164,13 +164,28 @@ def _limit_memory() -> None:
 def _read_pdf(
     data: bytes, mode: str, max_pages: int, max_chars: int, max_seconds: float
 ) -> Extraction:
-    import io
     import logging
 
     logging.disable(logging.CRITICAL)  # pypdf warns on every odd object
-    started = time.monotonic()
     # Leave room for the interpreter start-up and the reply.
-    deadline = started + max_seconds * 0.6
+    deadline = time.monotonic() + max_seconds * 0.6
+    reader = _open_pdf(data)
+    if isinstance(reader, Extraction):
+        return reader
+    if mode == CHECK:
+        return Extraction(OK, page_count=len(reader.pages))
+    pages, warning = _page_texts(reader, max_pages, max_chars, deadline)
+    text = "\n\n".join(pages).strip()
+    if not text and not warning:
+        warning = "The PDF contains no extractable text (scanned images?)."
+    return Extraction(PARTIAL if warning else OK, text, pages, len(reader.pages), warning)
+
+
+def _open_pdf(data: bytes):
+    """A pypdf reader with its pages counted, or the Extraction that says
+    why there is none."""
+    import io
+
     try:
         from pypdf import PdfReader
         from pypdf.errors import FileNotDecryptedError, PdfReadError
@@ -180,28 +195,29 @@ def _read_pdf(
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not _decrypt_without_password(reader):
             return Extraction(ENCRYPTED, warning="The PDF is encrypted (password-protected).")
-        page_count = len(reader.pages)
+        len(reader.pages)  # reads the page tree: a damaged one fails here
     except FileNotDecryptedError:
         return Extraction(ENCRYPTED, warning="The PDF is encrypted (password-protected).")
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError):
         return Extraction(CORRUPT, warning="The file is not a readable PDF (damaged or invalid).")
     except RecursionError:
         return Extraction(CORRUPT, warning="The PDF's structure is too deeply nested to read.")
-    if mode == CHECK:
-        return Extraction(OK, page_count=page_count)
+    return reader
 
+
+def _page_texts(reader, max_pages: int, max_chars: int, deadline: float):
+    """Each page's text up to the page, character and time limits, and the
+    warning naming the limit that stopped it ("" when none did)."""
+    page_count = len(reader.pages)
     pages: list[str] = []
     total = 0
-    warning = ""
     for number, page in enumerate(reader.pages, start=1):
         if number > max_pages:
-            warning = f"Only the first {max_pages} of {page_count} pages were indexed."
-            break
+            return pages, f"Only the first {max_pages} of {page_count} pages were indexed."
         if time.monotonic() > deadline:
-            warning = (
+            return pages, (
                 f"Only the first {number - 1} of {page_count} pages were indexed (time limit)."
             )
-            break
         try:
             text = page.extract_text() or ""
         except Exception:  # noqa: BLE001 - one bad page must not lose the others
@@ -209,14 +225,10 @@ def _read_pdf(
         text = text.replace("\x00", "")
         if total + len(text) > max_chars:
             pages.append(text[: max_chars - total])
-            warning = f"Only the first {max_chars} characters were indexed."
-            break
+            return pages, f"Only the first {max_chars} characters were indexed."
         pages.append(text)
         total += len(text)
-    text = "\n\n".join(pages).strip()
-    if not text and not warning:
-        warning = "The PDF contains no extractable text (scanned images?)."
-    return Extraction(PARTIAL if warning else OK, text, pages, page_count, warning)
+    return pages, ""
 
 
 def _decrypt_without_password(reader) -> bool:

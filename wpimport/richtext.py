@@ -164,6 +164,19 @@ class Converter:
 
     def clean(self, html: str, keep_headings: bool) -> BeautifulSoup:
         soup = BeautifulSoup(markup.prepare(html or "", self.notes), "html.parser")
+        self._drop_and_place(soup)
+        self._lift_atomic(soup)
+        for tag in reversed(soup.find_all(True)):
+            self._fit(soup, tag, keep_headings)
+        for tag in soup.find_all("p"):
+            if not tag.get_text(strip=True) and not tag.find(["wp-image", "wp-embed"]):
+                tag.decompose()
+        self._wrap_inline_runs(soup)
+        return soup
+
+    def _drop_and_place(self, soup) -> None:
+        """Comments and dropped elements out; iframes, embeds, galleries,
+        images and document links become placeholders the field can take."""
         for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
             comment.extract()
         for tag in soup.find_all(DROPPED):
@@ -178,22 +191,14 @@ class Converter:
             self._gallery(soup, tag)
         for tag in soup.find_all("img"):
             self._image(soup, tag)
-        for tag in soup.find_all("wp-embed"):
-            if "embed" not in self.features:
+        if "embed" not in self.features:
+            for tag in soup.find_all("wp-embed"):
                 self._embed_as_link(soup, tag)
         for tag in soup.find_all("a"):
             if tag.get_text(strip=True) or tag.find(["wp-image", "wp-embed"]):
                 self._link(tag)
             else:
                 tag.decompose()
-        self._lift_atomic(soup)
-        for tag in reversed(soup.find_all(True)):
-            self._fit(soup, tag, keep_headings)
-        for tag in soup.find_all("p"):
-            if not tag.get_text(strip=True) and not tag.find(["wp-image", "wp-embed"]):
-                tag.decompose()
-        self._wrap_inline_runs(soup)
-        return soup
 
     @staticmethod
     def _wrap_inline_runs(soup) -> None:
@@ -303,27 +308,14 @@ class Converter:
         if name in ("wp-image", "wp-embed"):
             return
         if name in HEADINGS:
-            if keep_headings:
-                return
-            level = self._heading_level(int(name[1]))
-            if level:
-                tag.name = level
-            else:
-                tag.name = "p"
-                self._wrap_contents(soup, tag, "b" if "bold" in self.features else None)
-            return
-        if name == "li" and "li" not in self.allowed:
+            if not keep_headings:
+                self._fit_heading(soup, tag)
+        elif name == "li" and "li" not in self.allowed:
             tag.name = "p"
         elif name in CONTAINERS and not any(
             isinstance(child, Tag) and child.name in BLOCKS for child in tag.children
         ):
-            if tag.get_text(strip=True):
-                tag.name = "p"
-                if name == "figcaption":
-                    self._wrap_contents(soup, tag, "i" if "italic" in self.features else None)
-            else:
-                tag.decompose()
-                return
+            self._fit_leaf_container(soup, tag)
         elif name not in self.allowed:
             if name in ("ul", "ol"):
                 for item in tag.find_all("li", recursive=False):
@@ -332,6 +324,25 @@ class Converter:
                 # Unwrapped blocks must not run into their neighbours' text.
                 tag.insert_after(NavigableString(" "))
             tag.unwrap()
+
+    def _fit_heading(self, soup, tag) -> None:
+        """The nearest heading level the field allows, else a (bold) paragraph."""
+        level = self._heading_level(int(tag.name[1]))
+        if level:
+            tag.name = level
+        else:
+            tag.name = "p"
+            self._wrap_contents(soup, tag, "b" if "bold" in self.features else None)
+
+    def _fit_leaf_container(self, soup, tag) -> None:
+        """A div, figure or caption holding no blocks: a paragraph (a
+        caption in italics), or nothing when it is empty."""
+        if not tag.get_text(strip=True):
+            tag.decompose()
+            return
+        if tag.name == "figcaption":
+            self._wrap_contents(soup, tag, "i" if "italic" in self.features else None)
+        tag.name = "p"
 
     def _heading_level(self, level: int) -> str:
         allowed = [n for n in range(1, 7) if f"h{n}" in self.features]
