@@ -15,4 +15,4 @@ def test_demo_promotions_are_idempotent(home, capsys):
     context = DemoContext(stdout=sys.stdout, style=no_style(), verbosity=0)
     demo.load(context)
     demo.load(context)
-    assert SearchPromotion.objects.count() == len(demo.QUERIES)
+    assert SearchPromotion.objects.count() == len(demo.queries()) == 7
