@@ -9,8 +9,10 @@ writes the list of codes again.
 A row: the code (also the URL prefix and the wagtail-localize locale), the
 name in the language itself (the language switcher), the PostgreSQL text
 search configuration, the Elasticsearch / OpenSearch language analyzer
-(``None``: a plain analyzer with lowercase and ASCII folding), and a few
-frequent function words that tell the language apart in extracted text.
+(``None``: a plain analyzer with lowercase and ASCII folding), a few
+frequent function words that tell the language apart in extracted text, and
+the phrase that names the language of a document ("in English": it reads
+differently in every language, auf Englisch, en anglais, po angielsku).
 
 To add a language (Portuguese, say): add its row below, run ``make
 messages`` and translate ``locale/pt/LC_MESSAGES/django.po``, add the
@@ -23,12 +25,19 @@ Plain Python with no Django import: the settings module imports it.
 from typing import NamedTuple
 
 
+def gettext_noop(text: str) -> str:
+    """Marks a phrase for ``makemessages`` (xgettext knows this name)
+    without importing Django; it is translated where it is shown."""
+    return text
+
+
 class Language(NamedTuple):
     code: str
     name: str
     pg_config: str
     analyzer: str | None
     stopwords: str
+    in_language: str  # "in English": a document's language, said in a sentence
 
 
 TABLE = (
@@ -38,6 +47,7 @@ TABLE = (
         "english",
         "english",
         "the and of to in is that for with are this as on be by from or which",
+        gettext_noop("in English"),
     ),
     Language(
         "de",
@@ -45,6 +55,7 @@ TABLE = (
         "german",
         "german",
         "der die und das ist nicht mit den von zu auf ein eine für sich des auch wird",
+        gettext_noop("in German"),
     ),
     Language(
         "fr",
@@ -52,6 +63,7 @@ TABLE = (
         "french",
         "french",
         "le la les et des est une pour dans que qui sur du par pas au avec sont",
+        gettext_noop("in French"),
     ),
     Language(
         "it",
@@ -59,6 +71,7 @@ TABLE = (
         "italian",
         "italian",
         "il di che la per non una sono della con del gli nel alla anche come più",
+        gettext_noop("in Italian"),
     ),
     Language(
         "es",
@@ -66,6 +79,7 @@ TABLE = (
         "spanish",
         "spanish",
         "el los las y que por una con para del se es como más pero sus también",
+        gettext_noop("in Spanish"),
     ),
     # PostgreSQL ships no Polish stemmer, and a stock Elasticsearch or
     # OpenSearch cluster has no Polish analyzer (it needs the stempel plugin).
@@ -75,6 +89,7 @@ TABLE = (
         "simple",
         None,
         "i w na się nie z do jest że to jak dla oraz przez są od lub także",
+        gettext_noop("in Polish"),
     ),
     Language(
         "el",
@@ -82,6 +97,7 @@ TABLE = (
         "greek",
         "greek",
         "και το της η να σε του τα με για που οι την από είναι στην των",
+        gettext_noop("in Greek"),
     ),
 )
 

@@ -2,12 +2,24 @@
 
 import pytest
 from django.conf import settings
+from django.utils import translation
 from wagtail.models import Locale
 
 from home.demo import ensure_home
 from tests.home_text import home_text
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+@pytest.fixture(autouse=True)
+def source_language():
+    """Each test starts in the source language: a request through the test
+    client leaves its page's language active in the thread (Django's
+    LocaleMiddleware activates it and nothing deactivates it), and the next
+    test would otherwise see that language."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

@@ -12,23 +12,12 @@ from dataclasses import dataclass
 
 from django import template
 from django.template.defaultfilters import filesizeformat
-from django.utils.translation import get_language, gettext_lazy, ngettext
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
-register = template.Library()
+from core.languages import BY_CODE
 
-# "in English" reads differently in every language (auf Englisch, en anglais,
-# po angielsku), so each site language has its own phrase; other languages
-# fall back to "language: Portuguese" with Django's name for it.
-IN_LANGUAGE = {
-    "en": gettext_lazy("in English"),
-    "de": gettext_lazy("in German"),
-    "fr": gettext_lazy("in French"),
-    "it": gettext_lazy("in Italian"),
-    "es": gettext_lazy("in Spanish"),
-    "pl": gettext_lazy("in Polish"),
-    "el": gettext_lazy("in Greek"),
-}
+register = template.Library()
 
 
 def primary(code: str) -> str:
@@ -46,13 +35,13 @@ def language_note(document, page_language: str) -> tuple[str, str]:
     code = getattr(document, "content_language", "") or ""
     if not code or primary(code) == primary(page_language):
         return "", ""
-    phrase = IN_LANGUAGE.get(primary(code))
-    if phrase is None:
-        name = document.language_name()
-        if not name:
-            return code, ""
-        phrase = _("language: %(language)s") % {"language": name}
-    return code, str(phrase)
+    language = BY_CODE.get(primary(code))
+    if language is not None:  # a site language: its own phrase ("auf Englisch")
+        return code, _(language.in_language)
+    name = document.language_name()  # another: "language: Portuguese"
+    if not name:
+        return code, ""
+    return code, _("language: %(language)s") % {"language": name}
 
 
 def document_info_for(document, page_language: str | None = None) -> DocumentInfo | None:
