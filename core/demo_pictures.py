@@ -1,7 +1,8 @@
-"""Demo step: a generated picture (core/pictures.py) for every case story,
-news item, learning module and learning path, with alt text in every
-language, and a generated logo for every hub. Runs after the steps that
-create those pages; the images live in the collection "Demo pictures"."""
+"""Demo step: a generated picture (core/pictures.py) for every page with a
+picture (the ``PagePicture`` mixin: case stories, news, learning modules and
+paths), with alt text in every language, and a generated logo for every page
+type that says ``demo_logo`` (hubs). Runs after the steps that create those
+pages; the images live in the collection "Demo pictures"."""
 
 import functools
 import io
@@ -47,11 +48,15 @@ def alt_texts(kind: str, colour: str, data) -> dict[str, str]:
     }
 
 
-def _page_models():
-    from knowledgebase.models import CaseStoryPage, NewsPage
-    from learning.models import LearningModulePage, LearningPathPage
+def _page_models(kind: str) -> list:
+    """The page types that get a picture (``kind="picture"``) or a logo."""
+    from wagtail.models import get_page_models
 
-    return (CaseStoryPage, NewsPage, LearningModulePage, LearningPathPage)
+    from core.models.pictures import PagePicture
+
+    if kind == "picture":
+        return [m for m in get_page_models() if issubclass(m, PagePicture)]
+    return [m for m in get_page_models() if getattr(m, "demo_logo", False)]
 
 
 @functools.cache
@@ -64,11 +69,11 @@ def prepare(instance, table):
     translated, so that one translation pass carries image and alt text.
     Returns the table with the alt text's translations, and whether the
     page had to be published again."""
-    from partners.models import HubPage
+    from core.models.pictures import PagePicture
 
     if getattr(instance, "locale", None) is None or instance.locale.language_code != "en":
         return table, False
-    if isinstance(instance, HubPage):
+    if getattr(instance, "demo_logo", False):
         image = _image(
             f"Logo: {instance.slug}",
             f"logo-{instance.slug}.png",
@@ -79,7 +84,7 @@ def prepare(instance, table):
         instance.logo = image
         instance.save_revision().publish()
         return table, True
-    if not isinstance(instance, _page_models()):
+    if not isinstance(instance, PagePicture):
         return table, False
     image = _image(
         f"Picture: {instance.slug}", f"{instance.slug}.png", lambda: pattern(instance.slug)[0]
@@ -96,11 +101,9 @@ def prepare(instance, table):
 def load(context):
     """Pictures for pages the other steps did not translate through
     DemoContext.translate (which calls prepare); usually nothing to do."""
-    from partners.models import HubPage
-
     english = Locale.objects.get(language_code="en")
     added = 0
-    for model in (*_page_models(), HubPage):
+    for model in (*_page_models("picture"), *_page_models("logo")):
         for page in model.objects.filter(locale=english):
             _table, changed = prepare(page, {})
             if changed:

@@ -34,18 +34,9 @@ class HomePage(BasePage):
         max_num=6,
     )
 
+    # The sections under a home page are the page types whose
+    # parent_page_types name it: home does not list the apps.
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = [
-        "knowledgebase.PolicyPaperIndexPage",
-        "knowledgebase.GuidelineIndexPage",
-        "knowledgebase.CaseStoryIndexPage",
-        "knowledgebase.NewsIndexPage",
-        "learning.LearningIndexPage",
-        "partners.PartnerIndexPage",
-        "partners.ExchangeIndexPage",
-        "home.ContentPage",
-        "ipcheck.IPCheckPage",
-    ]
     max_count_per_parent = 1
 
     content_panels = BasePage.content_panels + [

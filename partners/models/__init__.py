@@ -1,7 +1,6 @@
 from .contact import ContactMessage
 from .exchanges import ExchangeIndexPage, ExchangePage
 from .partners import (
-    PARTNER_CONTENT,
     EducationPartnerPage,
     HubPage,
     PartnerIndexPage,
@@ -13,7 +12,6 @@ from .services import Service
 
 __all__ = [
     "ContactMessage",
-    "PARTNER_CONTENT",
     "EducationPartnerPage",
     "ExchangeIndexPage",
     "ExchangePage",

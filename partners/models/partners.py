@@ -15,15 +15,6 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from core.api import country_api_field
 from core.models import BaseIndexPage, BasePage
 
-PARTNER_CONTENT = [
-    "knowledgebase.PolicyPaperPage",
-    "knowledgebase.GuidelinePage",
-    "knowledgebase.CaseStoryPage",
-    "knowledgebase.NewsPage",
-    "knowledgebase.EventPage",
-    "funding.FundingOpportunityPage",
-]
-
 
 class PartnerPage(BasePage):
     """What hubs and education partners have in common. Content in a partner's
@@ -171,9 +162,13 @@ class PartnerPage(BasePage):
 class HubPage(PartnerPage):
     """A creative hub. Its subtree is its own section of the site."""
 
+    # What a hub may hold is said by the content types' parent_page_types
+    # (partners does not name the apps that depend on it): None undoes the
+    # base class's empty list.
     parent_page_types = ["partners.PartnerIndexPage"]
-    subpage_types = PARTNER_CONTENT
+    subpage_types = None
     is_creatable = True
+    demo_logo = True  # the demo draws each hub a logo (core/demo_pictures.py)
 
     content_panels = PartnerPage.content_panels
     search_fields = PartnerPage.search_fields
@@ -211,7 +206,7 @@ class EducationPartnerPage(PartnerPage):
     )
 
     parent_page_types = ["partners.PartnerIndexPage"]
-    subpage_types = [*PARTNER_CONTENT, "learning.LearningModulePage"]
+    subpage_types = None  # as for hubs
     is_creatable = True
 
     content_panels = PartnerPage.content_panels + [

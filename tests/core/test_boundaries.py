@@ -80,3 +80,47 @@ def test_load_demo_takes_its_steps_from_the_apps():
     assert steps.index("partners.demo") < steps.index("knowledgebase.demo")
     assert steps.index("search.demo") > steps.index("funding.demo")
     assert {step.split(".")[0] for step in steps} >= {"home", "partners", "learning", "funding"}
+
+
+def test_page_rules_point_down_from_the_content_types():
+    """Home and the partner pages name no app in ``subpage_types``: what they
+    hold is what the content types' ``parent_page_types`` say. So every
+    creatable page type must say it."""
+    from wagtail.models import get_page_models
+
+    from home.models import HomePage
+    from partners.models import EducationPartnerPage, HubPage
+
+    unruled = [m.__name__ for m in get_page_models() if m.is_creatable and not m.parent_page_types]
+    assert unruled == []
+    for model in (HomePage, HubPage, EducationPartnerPage):
+        assert getattr(model, "subpage_types", None) is None, model
+
+    def names(model):
+        return {child.__name__ for child in model.creatable_subpage_models()}
+
+    content = {"PolicyPaperPage", "GuidelinePage", "CaseStoryPage", "NewsPage", "EventPage"}
+    assert names(HubPage) == content | {"FundingOpportunityPage"}
+    assert names(EducationPartnerPage) == names(HubPage) | {"LearningModulePage"}
+    assert names(HomePage) == {
+        "PolicyPaperIndexPage",
+        "GuidelineIndexPage",
+        "CaseStoryIndexPage",
+        "NewsIndexPage",
+        "LearningIndexPage",
+        "PartnerIndexPage",
+        "ExchangeIndexPage",
+        "FundingIndexPage",
+        "IPCheckPage",
+        "ContentPage",
+    }
+
+
+def test_an_editor_can_add_the_funding_finder_under_a_home_page(admin_client, home):
+    """It was missing from the home page's list, so the admin offered it nowhere."""
+    from funding.models import FundingIndexPage
+
+    response = admin_client.get(f"/admin/pages/{home.pk}/add_subpage/")
+    assert response.status_code == 200
+    assert "/admin/pages/add/funding/fundingindexpage/" in response.content.decode()
+    assert FundingIndexPage.can_create_at(home)
