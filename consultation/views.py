@@ -20,7 +20,6 @@ from django.utils.translation import get_language, gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from wagtail.models import Locale
 
 from consultation.forms import ResponseForm
 from consultation.models import Consultation, ConsultationResponse, ResponseStatus
@@ -28,15 +27,16 @@ from consultation.sections import document_sections
 from consultation.tokens import make_token, read_token
 from core import ratelimit
 from core.clientip import client_ip
+from core.site_roots import active_locale
 
 logger = logging.getLogger(__name__)
 SCOPE = "consultation"
 
 
-def localized(consultation):
+def localized(request, consultation):
     """The consultation and its document in the active language, falling
     back to the version we have."""
-    locale = Locale.get_active()
+    locale = active_locale(request)
     local = consultation.get_translation_or_none(locale) or consultation
     page = local.page.get_translation_or_none(locale) or local.page
     return local, page.specific, locale
@@ -59,7 +59,7 @@ def respond(request, pk):
     found = Consultation.objects.select_related("page").filter(pk=pk).first()
     if found is None:
         raise Http404
-    consultation, page, locale = localized(found)
+    consultation, page, locale = localized(request, found)
     form = build_form(consultation, page, locale.language_code, request.POST)
     if not consultation.is_open():
         form.is_valid()
@@ -176,7 +176,7 @@ def confirm(request, token):
 def _confirm_page(request, outcome, response, status):
     context = {"outcome": outcome}
     if response is not None:
-        consultation, page, _locale = localized(response.consultation)
+        consultation, page, _locale = localized(request, response.consultation)
         context.update(consultation=consultation, document=page)
     return TemplateResponse(request, "consultation/confirm.html", context, status=status)
 

@@ -16,8 +16,9 @@ from django.db.models.functions import Coalesce
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.utils import feedgenerator, timezone
 from django.utils.translation import gettext as _
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
+from core.site_roots import active_locale
 from core.site_url import absolute_url
 from knowledgebase.listing import ListingFilter
 
@@ -82,7 +83,7 @@ def filtered_feed(request):
     filtered like the listings; ``?format=atom`` for Atom. Bad filters: 400."""
     query = request.GET.copy()
     kind = query.pop("format", ["rss"])[-1]
-    locale = Locale.get_active()
+    locale = active_locale(request)
     filter_set = ListingFilter(query, locale=locale, page_models=all_models())
     if kind not in GENERATORS or not filter_set.is_valid():
         errors = "; ".join(f"{name}: {' '.join(e)}" for name, e in filter_set.errors.items())

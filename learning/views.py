@@ -19,11 +19,11 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
-from wagtail.models import Locale
 
 from core import ratelimit
 from core.clientip import client_ip
 from core.numbers import user_int
+from core.site_roots import active_locale
 from learning import explorer, progress
 from learning.esco_import import CREATIVE_ISCO_GROUPS
 from learning.models import (
@@ -43,7 +43,7 @@ SLUG = re.compile(r"^[A-Za-z0-9-]{1,80}$")
 
 
 def learning_index_url(request) -> str:
-    index = LearningIndexPage.objects.live().filter(locale=Locale.get_active()).first()
+    index = LearningIndexPage.objects.live().filter(locale=active_locale(request)).first()
     if index is None:
         index = LearningIndexPage.objects.live().first()
     return index.get_url(request) if index else "/"
@@ -133,7 +133,7 @@ def explorer_view(request):
             pk=occupation_id,
         )
         gap = explorer.occupation_gap(occupation, have_ids)
-        locale = Locale.get_active()
+        locale = active_locale(request)
         context.update(
             occupation=occupation,
             gap=gap,
@@ -186,7 +186,7 @@ def skill_detail(request, ref: str):
         entry["group"] = groups.get(code)
     modules = (
         LearningModulePage.objects.live()
-        .filter(locale=Locale.get_active(), skills=skill)
+        .filter(locale=active_locale(request), skills=skill)
         .order_by("title")
     )
     broader, narrower = list(skill.broader.all()), list(skill.narrower.all())

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Locale
 
 from core import chrome
+from core.site_roots import active_locale
 
 from .landing import latest_papers, popular_themes, suggest
 from .query import parse_params, run_search
@@ -38,7 +39,7 @@ def record_hit(text: str) -> None:
 
 @require_GET
 def search_page(request):
-    locale = Locale.get_active()
+    locale = active_locale(request)
     params = parse_params(request.GET)
     context = {"params": params, "search_query": params.q}
     if params.terms or params.filters:
@@ -58,7 +59,7 @@ def search_page(request):
 
 @require_GET
 def suggest_view(request):
-    locale = Locale.get_active()
+    locale = active_locale(request)
     data = suggest(request.GET.get("q", "") or "", locale)
     return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
 

@@ -42,7 +42,7 @@ def cache_listing(view):
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        cacheable(request, listing_tags())
+        cacheable(request, listing_tags(request))
         return view(request, *args, **kwargs)
 
     return wrapper

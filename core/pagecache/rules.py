@@ -42,11 +42,11 @@ def page_tags(page) -> set[str]:
     return tags
 
 
-def listing_tags() -> set[str]:
+def listing_tags(request) -> set[str]:
     """A view that lists pages of the active language (feeds)."""
-    from wagtail.models import Locale
+    from core.site_roots import active_locale
 
-    locale = Locale.get_active().pk
+    locale = active_locale(request).pk
     return {"all", f"chrome:{locale}", f"locale:{locale}"}
 
 
