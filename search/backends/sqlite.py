@@ -176,6 +176,10 @@ class SQLiteSearchQueryCompiler(wagtail_sqlite.SQLiteSearchQueryCompiler):
 
     def search(self, config, start, stop, score_field=None):
         query = normalize(self.query)
+        if not isinstance(query, (MatchAll, Not)) and self.build_search_query(query) is None:
+            # Only white space: upstream builds a MATCH of nothing (a 500 in
+            # the API's ``?search=%0A``). Nothing to match, no results.
+            return self.queryset.none()
         if isinstance(query, (MatchAll, Not)) or (
             score_field is None and not self.order_by_relevance
         ):

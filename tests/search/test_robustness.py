@@ -79,3 +79,16 @@ def test_out_of_range_ids_in_facets(client, corpus, value):
         response = client.get("/api/v2/search/", {"q": "funding", facet: value})
         assert response.status_code == 200
         assert response.json()["total"] == 0
+
+
+@pytest.mark.parametrize("q", ["\n", "\t \r\n", "\u3000"])
+@pytest.mark.parametrize("listing", ["pages", "documents", "images"])
+def test_white_space_search_in_wagtails_api_finds_nothing_without_failing(
+    client, corpus, listing, q
+):
+    """Wagtail's API endpoints search through the same backend: a query of
+    only white space (schemathesis found ``?search=%0A``) used to be a MATCH
+    of nothing, a 500."""
+    response = client.get(f"/api/v2/{listing}/", {"search": q})
+    assert response.status_code == 200, response.content[:300]
+    assert response.json()["items"] == []
