@@ -18,6 +18,7 @@ another process never hears of a change, so entries live a minute there;
 with Redis, a day.
 """
 
+import hashlib
 import time
 
 from django.conf import settings
@@ -25,6 +26,7 @@ from django.core.cache import cache
 from django.core.cache.backends.locmem import LocMemCache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from django.http.request import split_domain_port
 from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
@@ -84,8 +86,16 @@ def remembered(request, key: str, compute):
     return _cached(request, key, compute)
 
 
-def _site(request):
-    return Site.find_for_request(request)
+def find_site(request):
+    """``Site.find_for_request`` without a query: which site (with its root
+    page) answers each host and port is kept like the chrome, and a change
+    of any site renews it. Wagtail's own calls then find it on the request."""
+    if not hasattr(request, "_wagtail_site"):
+        hostname = split_domain_port(request._get_raw_host())[0]
+        port = request.get_port()
+        key = "site:" + hashlib.sha256(f"{hostname}:{port}".encode()).hexdigest()[:24]
+        request._wagtail_site = _cached(request, key, lambda: Site._find_for_request(request))
+    return request._wagtail_site
 
 
 def _homes(request, site, page=None) -> dict:
@@ -114,7 +124,7 @@ def menu(request) -> dict:
     """``{"home_url": ..., "items": [{"url", "title", "path", "depth"}]}`` for
     the active language: its home page and the live pages shown in menus
     under it."""
-    site = _site(request)
+    site = find_site(request)
     if site is None:
         return {"home_url": "/", "items": []}
     language = translation.get_language()
@@ -155,7 +165,7 @@ def language_links(request, page) -> list[dict]:
             _link(code, name, translate_url(path, code), current, True)
             for code, name in settings.LANGUAGES
         ]
-    site = _site(request)
+    site = find_site(request)
 
     def compute():
         if site is not None:

@@ -21,9 +21,9 @@ from django.db.models import OuterRef, Subquery
 from django.http import Http404
 from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page
 
-from core.chrome import remembered
+from core.chrome import find_site, remembered
 
 
 def _roots(request, site) -> dict:
@@ -54,7 +54,7 @@ def _language(code: str | None) -> str | None:
 def active_locale(request):
     """``Locale.get_active()`` without a query (once per publish): the Locale
     of the active language, else of the default language."""
-    site = Site.find_for_request(request)
+    site = find_site(request)
     if site is None:
         return Locale.get_active()
     roots = _roots(request, site)
@@ -102,7 +102,7 @@ def route_for_request(request, path: str):
     if not hasattr(request, "_wagtail_route_for_request"):
         result = None
         try:
-            site = Site.find_for_request(request)
+            site = find_site(request)
             if site is not None:
                 components = [component for component in path.split("/") if component]
                 result = locale_root(request, site).route(request, components)

@@ -3,7 +3,6 @@
 from django import template
 from django.conf import settings
 from django.utils import translation
-from wagtail.models import Site
 
 from core.site_url import absolute_url
 
@@ -97,10 +96,12 @@ def locale_home(context):
     request = context.get("request")
     if request is None:
         return None
-    site = Site.find_for_request(request)
+    from core.chrome import find_site
+    from core.site_roots import locale_root
+
+    site = find_site(request)
     if site is None:
         return None
-    from core.site_roots import locale_root
 
     return locale_root(request, site)
 
