@@ -95,28 +95,35 @@ def collect_facts(hits: list[tuple[int, int, str]], locale) -> dict[int, Facts]:
     by_type: dict[int, list[int]] = {}
     for pk, ct, _path in hits:
         by_type.setdefault(ct, []).append(pk)
-    partners = partners_by_path(locale)
-    partner_cls = partner_model()
-
     for ct_id, pks in by_type.items():
         model = ContentType.objects.get_for_id(ct_id).model_class()
-        if model is None:
-            continue
-        _scalar_facts(model, pks, facts)
-        for name, attr, lookup in (
-            ("themes", "themes", "themes__slug"),
-            ("sectors", "sectors", "sectors__slug"),
-            ("partners", "partners", "partners__pk"),
-        ):
-            if isinstance(model_field(model, name), ManyToManyField):
-                for pk, value in model.objects.filter(pk__in=pks).values_list("pk", lookup):
-                    if value is not None:
-                        getattr(facts[pk], attr).add(value)
-        if issubclass(model, partner_cls):
-            for pk in pks:  # a partner is its own partner
-                facts[pk].partners.add(pk)
+        if model is not None:
+            _scalar_facts(model, pks, facts)
+            _related_facts(model, pks, facts)
+    _section_facts(facts, partners_by_path(locale))
+    return facts
 
-    # Content in a partner's section belongs to that partner.
+
+def _related_facts(model, pks, facts) -> None:
+    """Themes, sectors and partners from the many-to-many fields; a partner
+    is its own partner."""
+    for name, lookup in (
+        ("themes", "themes__slug"),
+        ("sectors", "sectors__slug"),
+        ("partners", "partners__pk"),
+    ):
+        if isinstance(model_field(model, name), ManyToManyField):
+            for pk, value in model.objects.filter(pk__in=pks).values_list("pk", lookup):
+                if value is not None:
+                    getattr(facts[pk], name).add(value)
+    if issubclass(model, partner_model()):
+        for pk in pks:
+            facts[pk].partners.add(pk)
+
+
+def _section_facts(facts, partners) -> None:
+    """Content in a partner's section belongs to that partner, and without
+    a country of its own is in its partners' countries."""
     path_of = {row["pk"]: path for path, row in partners.items()}
     for item in facts.values():
         for depth in range(len(item.path) // 4 - 1, 1, -1):
@@ -130,7 +137,6 @@ def collect_facts(hits: list[tuple[int, int, str]], locale) -> dict[int, Facts]:
                 for path in (path_of.get(pk) for pk in item.partners)
                 if path and partners[path].get("country")
             }
-    return facts
 
 
 def _scalar_facts(model, pks, facts):
@@ -202,48 +208,61 @@ def term_labels(values_by_facet: dict, locale) -> dict[str, dict[str, str]]:
 
 def labels(facet: str, values, locale) -> dict[str, str]:
     """Readable labels for facet values, in the locale's language."""
+    from django.utils.translation import gettext
+
     values = list(values)
-    if facet == "type":
-        out = {}
-        for value in values:
-            pk = small_int(value)
-            if pk is None:
-                continue
-            try:
-                model = ContentType.objects.get_for_id(pk).model_class()
-            except ContentType.DoesNotExist:
-                continue
-            if model is not None:
-                out[value] = str(model._meta.verbose_name)
-        return out
     if facet in ("theme", "sector"):
         model = Theme if facet == "theme" else Sector
         names = dict(
             model.objects.filter(locale=locale, slug__in=values).values_list("slug", "name")
         )
         return {value: names.get(value, value) for value in values}
-    if facet == "country":
-        codes = [v for v in values if len(v) == 2 and v.isascii() and v.isalpha()]
-        return {value: str(country_names.name(value) or value) for value in codes}
-    if facet == "partner":
-        ids = {value: small_int(value) for value in values}
-        ids = {value: pk for value, pk in ids.items() if pk is not None}
-        rows = partner_model().objects.filter(pk__in=ids.values())
-        titles = dict(rows.values_list("pk", "title"))
-        return {value: titles[pk] for value, pk in ids.items() if pk in titles}
     if facet == "document":
-        from django.utils.translation import gettext
-
         return {"yes": gettext("With a document"), "no": gettext("Without a document")}
-    if facet == "instrument":
-        names = {}
-        for model in apps.get_models():
-            field = model_field(model, "instrument")
-            if field is not None and field.choices:
-                names.update({key: str(label) for key, label in field.choices})
-        return {value: names[value] for value in values if value in names}
     if facet == "deadline":
-        from django.utils.translation import gettext
-
         return {"open": gettext("Deadline open"), "closed": gettext("Deadline passed")}
+    by_facet = {
+        "type": _type_labels,
+        "country": _country_labels,
+        "partner": _partner_labels,
+        "instrument": _instrument_labels,
+    }
+    if facet in by_facet:
+        return by_facet[facet](values)
     return {value: value for value in values}
+
+
+def _type_labels(values) -> dict[str, str]:
+    out = {}
+    for value in values:
+        pk = small_int(value)
+        if pk is None:
+            continue
+        try:
+            model = ContentType.objects.get_for_id(pk).model_class()
+        except ContentType.DoesNotExist:
+            continue
+        if model is not None:
+            out[value] = str(model._meta.verbose_name)
+    return out
+
+
+def _country_labels(values) -> dict[str, str]:
+    codes = [v for v in values if len(v) == 2 and v.isascii() and v.isalpha()]
+    return {value: str(country_names.name(value) or value) for value in codes}
+
+
+def _partner_labels(values) -> dict[str, str]:
+    ids = {value: small_int(value) for value in values}
+    ids = {value: pk for value, pk in ids.items() if pk is not None}
+    titles = dict(partner_model().objects.filter(pk__in=ids.values()).values_list("pk", "title"))
+    return {value: titles[pk] for value, pk in ids.items() if pk in titles}
+
+
+def _instrument_labels(values) -> dict[str, str]:
+    names = {}
+    for model in apps.get_models():
+        field = model_field(model, "instrument")
+        if field is not None and field.choices:
+            names.update({key: str(label) for key, label in field.choices})
+    return {value: names[value] for value in values if value in names}
