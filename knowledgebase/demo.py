@@ -49,13 +49,6 @@ INDEX_MODELS = {
     "news": NewsIndexPage,
 }
 
-# English-only body pages of the generated PDFs (the page text is searchable).
-METHOD = [
-    "Method. The findings come from interviews with hub managers, a survey of members and a review of public documents from the partner cities.",
-    "Each partner hub collected data in its own language; the network translated and compared the answers in joint working sessions.",
-    "Limits. The sample is small and self-selected, so the figures describe the network rather than the whole creative economy.",
-]
-
 
 def partner_pages() -> dict:
     return {p.slug: p for p in PartnerPage.objects.filter(locale__language_code="en")}
@@ -124,6 +117,7 @@ def authors_of(entry, names) -> list:
 
 
 def paper_pdf(entry) -> bytes:
+    pdf_text = read("paper_pdfs")
     authors = ", ".join(author["name"] for author in entry["authors"])
     summaries = [
         f"[{code}] {demo_catalogue.text(entry['summary'], code)}" for code in TARGET_LANGUAGES
@@ -135,11 +129,11 @@ def paper_pdf(entry) -> bytes:
             "Abstract. " + entry["abstract"],
             entry["summary"],
         ],
-        ["Key finding: " + entry["finding"], entry["finding_text"], *METHOD],
+        ["Key finding: " + entry["finding"], entry["finding_text"], *pdf_text["method"]],
         [
             "Recommendation: " + entry["recommendation"],
             entry["recommendation_text"],
-            "What to do next. Partners will test the recommendation in their own cities and report back within a year.",
+            pdf_text["next_steps"],
         ],
         ["Summaries in the other languages of the network:", *summaries],
     ]

@@ -71,24 +71,13 @@ def _services(context, english):
 
 
 def _indexes(context, home):
+    indexes = read("partners_indexes")
     directory = ensure_page(
-        home,
-        PartnerIndexPage,
-        "partners",
-        title="Partners",
-        summary="Creative hubs and education partners across Europe.",
-        intro="<p>Find a hub or a school by sector, service or country, on the map or in the list.</p>",
-        show_in_menus=True,
+        home, PartnerIndexPage, "partners", show_in_menus=True, **indexes["directory"]
     )
     context.translate(directory)
     exchange_index = ensure_page(
-        home,
-        ExchangeIndexPage,
-        "exchanges",
-        title="Exchanges",
-        summary="Twin-hub and peer exchanges between partners, round by round.",
-        intro="<p>Each exchange pairs two partners from different countries for a few weeks of shared work. Read what they set out to learn and what came of it.</p>",
-        show_in_menus=True,
+        home, ExchangeIndexPage, "exchanges", show_in_menus=True, **indexes["exchanges"]
     )
     context.translate(exchange_index)
     return directory, exchange_index
