@@ -25,13 +25,6 @@ from learning.models import (
 DATA = Path(__file__).resolve().parent / "demo_data"
 ESCO = "http://data.europa.eu/esco/"
 LANGUAGES = list(CODES)
-GUIDE_TITLE = "Teacher notes for the Creative FLIP learning modules"
-GUIDE_TEXT = (
-    "Teacher notes for the Creative FLIP learning modules.\n\n"
-    "Each module fits one session. Open with the objectives, let learners read the lesson, "
-    "give the exercise the most time, and close with the quiz and a short discussion of what "
-    "surprised them.\n"
-)
 
 
 def load_esco(stdout=None):
@@ -40,12 +33,13 @@ def load_esco(stdout=None):
 
 
 def _teacher_guide():
-    document = SiteDocument.objects.filter(title=GUIDE_TITLE).first()
+    guide = read("teacher_notes")
+    document = SiteDocument.objects.filter(title=guide["title"]).first()
     if document is None:
         document = SiteDocument(
-            title=GUIDE_TITLE, collection=Collection.get_first_root_node(), file_language="en"
+            title=guide["title"], collection=Collection.get_first_root_node(), file_language="en"
         )
-        document.file.save("teacher-notes.txt", ContentFile(GUIDE_TEXT.encode()), save=False)
+        document.file.save(guide["filename"], ContentFile(guide["text"].encode()), save=False)
         document.save()
     elif document.file_language != "en":
         document.file_language = "en"
