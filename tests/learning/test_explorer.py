@@ -182,9 +182,9 @@ def test_gap_page_query_count_is_fixed(client, catalogue, esco, django_assert_nu
 
 # Occupation and labels (2), relations with skills and labels (2), modules
 # and paths that close essential gaps and those for optional ones (4, each
-# path query with its totals), the chrome's site (1). The locale is kept with
-# the chrome (core/site_roots.py).
-GAP_PAGE_QUERIES = 9
+# path query with its totals). The site and the locale are kept with the
+# chrome (core/chrome.py, core/site_roots.py).
+GAP_PAGE_QUERIES = 8
 
 
 def test_matches_in_english_on_other_pages_are_marked(client, esco):
