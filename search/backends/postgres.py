@@ -92,9 +92,7 @@ class TwoStepRanking:
             combined = first
             for vector in others:
                 combined = combined._combine(vector, "||", False)
-            queryset = queryset.alias(_vector_=combined).filter(
-                _vector_=search_query, _lead_=False
-            )
+            queryset = queryset.alias(_vector_=combined).filter(_vector_=search_query, _lead_=False)
         else:
             # One vector (autocomplete): every match matched it.
             queryset = queryset.none()
