@@ -37,7 +37,7 @@ from modelsearch.backends.database.postgres.postgres import (
 from modelsearch.query import Fuzzy, MatchAll, Not
 
 from . import SEARCH_LOCALE
-from .pg_index import LocalePostgresIndex, config_for_language
+from .pg_index import BatchedGinRebuilder, LocalePostgresIndex, config_for_language
 
 
 def in_locale(queryset):
@@ -144,10 +144,12 @@ class LocalePostgresSearchResults(PostgresSearchResults):
 
 
 class LocalePostgresSearchBackend(PostgresSearchBackend):
-    """Upstream's ``PostgresSearchBackend`` with the compilers, results and
-    index above; ``SEARCH_CONFIG`` only names the configuration of objects
-    without a language (upstream uses it for every row and query)."""
+    """Upstream's ``PostgresSearchBackend`` with the compilers, results,
+    index and atomic rebuilder above; ``SEARCH_CONFIG`` only names the
+    configuration of objects without a language (upstream uses it for every
+    row and query)."""
 
+    atomic_rebuilder_class = BatchedGinRebuilder
     query_compiler_class = LocalePostgresSearchQueryCompiler
     autocomplete_query_compiler_class = LocalePostgresAutocompleteQueryCompiler
     index_class = LocalePostgresIndex
