@@ -23,7 +23,7 @@ from collections import defaultdict
 from contextlib import ExitStack
 
 from django.apps import apps
-from django.db import transaction
+from django.db import router, transaction
 from django.db.models import ManyToManyField
 from wagtail import hooks
 from wagtail.models import Locale, Page
@@ -69,8 +69,17 @@ def refresh_pages(pages) -> None:
         for item in facts.values():
             rows.extend(rows_for(item))
     with transaction.atomic():
-        PageFacet.objects.filter(page_id__in=[page.pk for page in pages]).delete()
+        replace(PageFacet.objects.filter(page_id__in=[page.pk for page in pages]))
         PageFacet.objects.bulk_create(rows, batch_size=2000)
+
+
+def replace(rows) -> None:
+    """Delete ``rows`` (facet rows or cards about to be written again) in
+    one ``DELETE``. ``QuerySet.delete()`` first loads every row as an
+    instance, because ``post_delete`` has receivers (the page cache's and
+    the chrome's); neither concerns these models, and nothing refers to
+    them. A chunk of 1,000 pages has ~4,500 facet rows."""
+    rows._raw_delete(router.db_for_write(rows.model))
 
 
 def card_for(page) -> PageCard | None:
@@ -93,7 +102,7 @@ def refresh_cards(pages) -> None:
     if not cards:
         return
     with transaction.atomic():
-        PageCard.objects.filter(page_id__in=[card.page_id for card in cards]).delete()
+        replace(PageCard.objects.filter(page_id__in=[card.page_id for card in cards]))
         PageCard.objects.bulk_create(cards, batch_size=500)
 
 
