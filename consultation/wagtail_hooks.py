@@ -29,6 +29,7 @@ from consultation import admin_views, bulk, moderation, search
 from consultation.admin_forms import ModerationForm
 from consultation.models import Consultation, ConsultationResponse
 from knowledgebase.models.base import SEARCH_TEXT_HOOK
+from search.facet_rows import INDEX_BATCH_HOOK
 
 register_permission_policy(ConsultationResponse, moderation.ResponsePolicy(ConsultationResponse))
 
@@ -197,3 +198,8 @@ def consultation_report_menu_item():
 @hooks.register(SEARCH_TEXT_HOOK)
 def consultation_search_text(page):
     return search.page_text(page)
+
+
+@hooks.register(INDEX_BATCH_HOOK)
+def consultation_search_text_batch(objs):
+    return search.preloaded(objs)

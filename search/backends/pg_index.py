@@ -17,14 +17,20 @@ This index:
   one ``to_tsvector`` per weight rather than one per field;
 - writes ``title_norm`` in the same ``INSERT``, from the table's average
   title length, so no row is written twice; a rebuild corrects the rows
-  whose norm drifted, at the end, instead of rewriting every row.
+  whose norm drifted, at the end, instead of rewriting every row;
+- lets a full rebuild feed the GIN indexes in larger batches
+  (``BatchedGinRebuilder``).
 """
 
 import time
 from collections import defaultdict
 
 from django.utils.functional import cached_property
-from modelsearch.backends.database.postgres.postgres import ObjectIndexer, PostgresIndex
+from modelsearch.backends.database.postgres.postgres import (
+    ObjectIndexer,
+    PostgresIndex,
+    PostgresSearchAtomicRebuilder,
+)
 from modelsearch.index import AutocompleteField, SearchField
 from modelsearch.utils import get_content_type_pk
 
@@ -189,3 +195,39 @@ class LocaleVectorIndex(PostgresIndex):
 class LocalePostgresIndex(FacetRowsMixin, LocaleVectorIndex):
     """Upstream's ``PostgresIndex`` as changed above, writing the pages'
     facet rows beside the index rows."""
+
+
+# A rebuild's GIN entries wait in each index's pending list until it holds
+# this much, and are then merged into the index in batches of up to
+# GIN_WORK_MEM (PostgreSQL's defaults: 4 MB each).
+GIN_PENDING_LIST = "64MB"
+GIN_WORK_MEM = "64MB"
+GIN_INDEXES = [
+    index.name for index in LocaleIndexEntry._meta.indexes if index.name.startswith("search_")
+]
+
+
+class BatchedGinRebuilder(PostgresSearchAtomicRebuilder):
+    """Upstream's ``PostgresSearchAtomicRebuilder`` (a rebuild in one
+    transaction) with larger batches for the GIN indexes: for the
+    transaction, a pending list of ``GIN_PENDING_LIST`` and a ``work_mem``
+    of ``GIN_WORK_MEM`` (the merge of the pending list into the index runs
+    in ``work_mem``), and the pending lists merged before it commits, so
+    searches after the rebuild do not read them. The same keys recur across
+    thousands of pages, so fewer, larger merges write each posting tree
+    fewer times. Replaces upstream's ``start()`` and ``finish()``."""
+
+    def start(self):
+        index = super().start()
+        with self.index.write_connection.cursor() as cursor:
+            cursor.execute(f"SET LOCAL gin_pending_list_limit = '{GIN_PENDING_LIST}'")
+            cursor.execute(f"SET LOCAL work_mem = '{GIN_WORK_MEM}'")
+        return index
+
+    def finish(self):
+        self.index._refresh_title_norms(full=True)
+        with self.index.write_connection.cursor() as cursor:
+            for name in GIN_INDEXES:
+                cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [name])
+        self.transaction.__exit__(None, None, None)
+        self.transaction_opened = False

@@ -126,3 +126,31 @@ def test_search_page_queries_do_not_grow_with_consultations(
         for n in range(6):
             make_consultation(make_guideline(guideline_index, title=f"More guide {n}"))
     assert count() <= few
+
+
+def test_a_chunk_being_indexed_reads_its_consultations_once(
+    guideline_index, django_capture_on_commit_callbacks
+):
+    """Indexing a chunk of pages (their vectors, then their cards) reads
+    the consultations in one query, and gives each page the text it would
+    read alone."""
+    from wagtail.search.backends import get_search_backend
+
+    from consultation.search import _read_text, preloaded
+    from knowledgebase.models import GuidelinePage
+
+    pages = [make_guideline(guideline_index) for _i in range(4)]
+    with django_capture_on_commit_callbacks(execute=True):
+        make_consultation(pages[0], title="Older one", opens=-30)
+        make_consultation(pages[0], title="Newest one", introduction="Read this")
+        make_consultation(pages[2], title="Another", summary="<p>Sum</p>")
+    with preloaded(pages):
+        batched = [page_text(page) for page in pages]
+    assert batched == [_read_text(page) for page in pages]
+    assert "Newest one" in batched[0] and not batched[1]
+
+    objs = list(GuidelinePage.get_indexed_objects().order_by("pk"))
+    with CaptureQueriesContext(connection) as queries:
+        get_search_backend().add_bulk(GuidelinePage, objs)
+    reads = [q for q in queries if 'FROM "consultation_consultation"' in q["sql"]]
+    assert len(reads) == 1

@@ -144,3 +144,23 @@ def test_indexing_queries_do_not_grow_with_pages(home):
         return len(queries)
 
     assert index_queries(3) == index_queries(12)
+
+
+def test_a_rebuild_merges_the_gin_pending_lists_before_it_commits(news_corpus):
+    from django.core.management import call_command
+
+    from search.backends.pg_index import GIN_INDEXES
+
+    with CaptureQueriesContext(connection) as queries:
+        call_command("update_index", verbosity=0)
+    sql = [query["sql"] for query in queries]
+    assert any("SET LOCAL gin_pending_list_limit" in statement for statement in sql)
+    cleaned = [statement for statement in sql if "gin_clean_pending_list" in statement]
+    assert len(cleaned) == len(GIN_INDEXES) == 3
+    # The last index writes come before the pending lists are merged.
+    last_write = max(i for i, statement in enumerate(sql) if "INSERT INTO" in statement)
+    assert last_write < sql.index(cleaned[0])
+    # And the rebuilt index answers as before.
+    queryset = base_queryset(Locale.objects.get(language_code="en")).specific(defer=True)
+    assert ids(get_search_backend(), queryset, 0, None) == ids(WagtailRanked({}), queryset, 0, None)
+    assert len(ids(get_search_backend(), queryset, 0, None)) == 12
