@@ -8,7 +8,7 @@
 - Saving or deleting a consultation (any language version) reindexes every
   language version of its document, after the transaction commits.
 - ``preloaded(pages)``: while a chunk of pages is indexed, their text
-  comes from one query (``search.facet_rows.INDEX_BATCH_HOOK``) rather than
+  comes from one query (``knowledgebase.models.base.SEARCH_TEXT_BATCH_HOOK``) rather than
   one per page and per read (a full reindex read it 2 × 22,000 times at
   100,000 pages: the default cache keeps only 300 entries).
 - ``badges(pages)``: for search results, whether each document has an open,

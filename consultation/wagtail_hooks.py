@@ -28,8 +28,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from consultation import admin_views, bulk, moderation, search
 from consultation.admin_forms import ModerationForm
 from consultation.models import Consultation, ConsultationResponse
-from knowledgebase.models.base import SEARCH_TEXT_HOOK
-from search.facet_rows import INDEX_BATCH_HOOK
+from knowledgebase.models.base import SEARCH_TEXT_BATCH_HOOK, SEARCH_TEXT_HOOK
 
 register_permission_policy(ConsultationResponse, moderation.ResponsePolicy(ConsultationResponse))
 
@@ -200,6 +199,6 @@ def consultation_search_text(page):
     return search.page_text(page)
 
 
-@hooks.register(INDEX_BATCH_HOOK)
+@hooks.register(SEARCH_TEXT_BATCH_HOOK)
 def consultation_search_text_batch(objs):
     return search.preloaded(objs)

@@ -15,8 +15,9 @@ each page as its own type.
 Another app's search text (a callable search field that reads the database
 for one page) would cost a query per page and per read, twice for each page
 indexed (its vectors, then its card). Such an app registers a hook under
-``INDEX_BATCH_HOOK``: called with a chunk of objects about to be indexed, it
-returns a context manager within which their text comes from one query.
+``SEARCH_TEXT_BATCH_HOOK`` (knowledgebase/models/base.py): called with a
+chunk of objects about to be indexed, it returns a context manager within
+which their text comes from one query.
 """
 
 from collections import defaultdict
@@ -36,14 +37,16 @@ from .highlight import MAX_TEXT, clean
 from .models import PageCard, PageFacet
 from .text import page_text
 
-INDEX_BATCH_HOOK = "search_index_batch"
-
 
 def index_batch(objs) -> ExitStack:
-    """Every ``INDEX_BATCH_HOOK``'s context manager for ``objs``, entered."""
+    """Every ``SEARCH_TEXT_BATCH_HOOK``'s context manager for ``objs``, entered."""
+    # Imported here: the search backends, which import this module, load
+    # before the apps' models.
+    from knowledgebase.models.base import SEARCH_TEXT_BATCH_HOOK
+
     stack = ExitStack()
     with stack:
-        for hook in hooks.get_hooks(INDEX_BATCH_HOOK):
+        for hook in hooks.get_hooks(SEARCH_TEXT_BATCH_HOOK):
             stack.enter_context(hook(objs))
         return stack.pop_all()
 

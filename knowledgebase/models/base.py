@@ -18,6 +18,10 @@ from core.models import BasePage
 # papers) register a function ``(page) -> str`` under this hook name; the text
 # is indexed with the page. (knowledgebase does not import those apps.)
 SEARCH_TEXT_HOOK = "knowledge_page_search_text"
+# They may also register ``(pages) -> context manager``, entered while a
+# chunk of pages is indexed, within which that text comes from one query for
+# the chunk (search/facet_rows.py).
+SEARCH_TEXT_BATCH_HOOK = "knowledge_page_search_text_batch"
 
 # Knowledge-base pages live under their index page, or in a partner's own
 # section of the tree (under its hub or education-partner page).
