@@ -3,6 +3,9 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
+# `make run` needs only the site's packages; `make test` adds the dev extra
+# (pytest, Playwright, schemathesis...), which a first run would wait for.
+RUN_STAMP := $(VENV)/.run-stamp
 STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
@@ -11,16 +14,20 @@ SITE_URL ?= http://$(HOST):$(PORT)
 
 .PHONY: install run serve test lint fix e2e-deps messages clean
 
-$(STAMP): pyproject.toml
+$(RUN_STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	touch $(RUN_STAMP)
+
+$(STAMP): $(RUN_STAMP)
 	$(PY) -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
 install: $(STAMP)
 
 ## Create the venv, migrate, load the demo (only when it changed) and serve.
-run: install
+run: $(RUN_STAMP)
 	SITE_URL=$(SITE_URL) $(PY) manage.py migrate --noinput
 	command -v msgfmt >/dev/null && $(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v0 || echo "gettext not installed: interface stays in English"
 	SITE_URL=$(SITE_URL) $(PY) manage.py load_demo --if-needed

@@ -88,7 +88,7 @@ def run(args) -> dict:
         if not args.fresh:
             venv = (ROOT / ".venv").resolve()
             (checkout / ".venv").symlink_to(venv)
-            command += ["-o", ".venv/.installed-stamp"]
+            command += ["-o", ".venv/.run-stamp"]
         env = {
             k: v
             for k, v in os.environ.items()
