@@ -28,16 +28,46 @@ from wagtail.models import Page
 PLAIN_ROUTES = {Page.route, RoutablePageMixin.route}
 
 
+def _prefixes(url_path: str, components: list[str]) -> list[str]:
+    return [url_path + "/".join(components[:n]) + "/" for n in range(1, len(components) + 1)]
+
+
 def route_from(start, request, components: list[str]):
     """Route ``components`` (path segments) below ``start``, a specific page
     whose own routing is Wagtail's plain one."""
-    prefixes = [
-        start.url_path + "/".join(components[:n]) + "/" for n in range(1, len(components) + 1)
-    ]
+    prefixes = _prefixes(start.url_path, components)
     chain = {
         page.url_path: page
         for page in Page.objects.filter(url_path__in=prefixes, path__startswith=start.path)
     }
+    return _walk(start, request, components, prefixes, chain)
+
+
+def route_below(home: dict, request, components: list[str]):
+    """``route_from`` a home page not loaded yet, whose ``pk``, ``url_path``
+    and ``path`` are known (``home``): its row comes in the same query as the
+    chain below it. None when that row is not the page described (it moved,
+    or is gone): the caller then loads the home page and routes from it."""
+    from django.db.models import Q
+
+    prefixes = _prefixes(home["url_path"], components)
+    rows = Page.objects.filter(
+        Q(url_path__in=prefixes, path__startswith=home["path"]) | Q(pk=home["pk"])
+    )
+    start, chain = None, {}
+    for page in rows:
+        if page.pk == home["pk"]:
+            start = page
+        else:
+            chain[page.url_path] = page
+    if start is None or not home["accept"](start):
+        return None
+    if start.url_path != home["url_path"] or start.path != home["path"]:
+        return None
+    return _walk(start, request, components, prefixes, chain)
+
+
+def _walk(start, request, components, prefixes, chain):
     node = start
     for level in range(len(components)):
         remaining = components[level:]
@@ -76,3 +106,20 @@ def _has_subroute(cls, components: list[str]) -> bool:
     except Resolver404:
         return False
     return True
+
+
+def routed_ancestors(page) -> list | None:
+    """The pages above ``page`` that routing loaded (each ``_cached_parent_obj``,
+    Wagtail's own memo of a page's parent), up to the page at depth 2; None
+    when that chain is incomplete (the page came from somewhere else)."""
+    found = []
+    node = page
+    while node.depth > 2:
+        parent = node.__dict__.get("_cached_parent_obj")
+        if parent is None or parent.depth != node.depth - 1:
+            return None
+        if not node.path.startswith(parent.path):
+            return None
+        found.append(parent)
+        node = parent
+    return found if node.depth == 2 else None

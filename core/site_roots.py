@@ -27,8 +27,9 @@ from core.chrome import find_site, remembered
 
 
 def _roots(request, site) -> dict:
-    """``{language code: (locale, home pk or None, home content type id)}``
-    for every locale: the live translation of the site's root page in it."""
+    """``{language code: (locale, home pk or None, home content type id,
+    home url_path, home path)}`` for every locale: the live translation of
+    the site's root page in it."""
     root = site.root_page
 
     def compute():
@@ -38,8 +39,19 @@ def _roots(request, site) -> dict:
         locales = Locale.objects.annotate(
             home=Subquery(live.values("pk")[:1]),
             home_type=Subquery(live.values("content_type_id")[:1]),
+            home_url=Subquery(live.values("url_path")[:1]),
+            home_path=Subquery(live.values("path")[:1]),
         )
-        return {locale.language_code: (locale, locale.home, locale.home_type) for locale in locales}
+        return {
+            locale.language_code: (
+                locale,
+                locale.home,
+                locale.home_type,
+                locale.home_url,
+                locale.home_path,
+            )
+            for locale in locales
+        }
 
     return remembered(request, f"roots:{site.pk}:{root.pk}:{root.translation_key}", compute)
 
@@ -64,26 +76,58 @@ def active_locale(request):
     return Locale.get_active()  # raises as Wagtail does
 
 
-def locale_root(request, site):
-    """``site.root_page.localized.specific`` (Wagtail's start of routing)."""
+def _home(request, site) -> dict | None:
+    """What is kept of the active language's home page: ``pk``, ``type_id``,
+    ``url_path``, ``path``, and ``accept(row)``, which says whether a row
+    read is still that page; None without i18n or a locale."""
     root = site.root_page
     if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
-        return root.specific
+        return None
     roots = _roots(request, site)
     code = _language(translation.get_language())
     if code not in roots:  # no locale: Wagtail falls back to the default
         code = _language(settings.LANGUAGE_CODE)
     if code not in roots:
-        return root.specific
-    locale, pk, type_id = roots[code]
+        return None
+    locale, pk, type_id, url_path, path = roots[code]
     if locale.pk == root.locale_id or pk is None:
-        pk, type_id = root.pk, root.content_type_id
-    page = _load(pk, type_id)
-    if page is None or page.translation_key != root.translation_key:
+        pk, type_id, url_path, path = root.pk, root.content_type_id, root.url_path, root.path
+
+    def accept(page) -> bool:
+        if page.translation_key != root.translation_key:
+            return False
+        return page.pk == root.pk or (page.live and page.locale_id == locale.pk)
+
+    return {"pk": pk, "type_id": type_id, "url_path": url_path, "path": path, "accept": accept}
+
+
+def locale_root(request, site):
+    """``site.root_page.localized.specific`` (Wagtail's start of routing)."""
+    root = site.root_page
+    home = _home(request, site)
+    if home is None:
+        return root.specific
+    page = _load(home["pk"], home["type_id"])
+    if page is None or not home["accept"](page):
         return root.localized.specific  # what was kept is out of date
-    if page.pk != root.pk and not (page.live and page.locale_id == locale.pk):
-        return root.localized.specific
     return page
+
+
+def _route_below_home(request, site, components):
+    """The page below the home page that ``components`` name, routed with
+    the home page's row in the chain's query (core.routing.route_below),
+    where its type routes that way; else None."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from core.routing import route_below
+
+    home = _home(request, site) if components else None
+    if home is None:
+        return None
+    model = ContentType.objects.get_for_id(home["type_id"]).model_class()
+    if not getattr(model, "routes_by_url_path", False):
+        return None
+    return route_below(home, request, components)
 
 
 def _load(pk, type_id):
@@ -105,7 +149,9 @@ def route_for_request(request, path: str):
             site = find_site(request)
             if site is not None:
                 components = [component for component in path.split("/") if component]
-                result = locale_root(request, site).route(request, components)
+                result = _route_below_home(request, site, components)
+                if result is None:
+                    result = locale_root(request, site).route(request, components)
         except Http404:
             result = None
         request._wagtail_route_for_request = result

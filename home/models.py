@@ -73,6 +73,9 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("home page")
 
+    # core.site_roots routes below it with its row in the chain's query.
+    routes_by_url_path = True
+
     def route(self, request, path_components):
         """Every page of this language is routed from here: in two queries
         rather than two per level (core/routing.py)."""

@@ -68,7 +68,15 @@ class BasePage(Page):
             if getattr(lookup, "prefetch_through", lookup) not in pending
         ]
         if self.pk and lookups:
-            prefetch_related_objects([self], *lookups)
+            from core.detail_terms import load_terms, term_relations
+
+            # Themes, sectors and audiences: one query for the three.
+            terms = term_relations(type(self), lookups)
+            if len(terms) > 1:
+                load_terms(self, terms, self._state.db or "default")
+                lookups = [lookup for lookup in lookups if lookup not in terms]
+            if lookups:
+                prefetch_related_objects([self], *lookups)
         if self.pk and self.load_own_picture:
             from core.cards import with_pictures
 
@@ -76,6 +84,21 @@ class BasePage(Page):
             # three (image, then each rendition the template asks for).
             with_pictures([self])
         return super().get_context(request, *args, **kwargs)
+
+    def get_view_restrictions(self):
+        """Wagtail's, in one query rather than two when routing has loaded
+        the pages above this one (core/routing.py): their ids are known, and
+        above depth 2 there is only the tree's root."""
+        from django.db.models import Q
+        from wagtail.models import PageViewRestriction
+
+        from core.routing import routed_ancestors
+
+        chain = routed_ancestors(self)
+        if chain is None or any(page.alias_of_id for page in [self, *chain]):
+            return super().get_view_restrictions()
+        ids = [self.pk, *(page.pk for page in chain)]
+        return PageViewRestriction.objects.filter(Q(page_id__in=ids) | Q(page__depth=1))
 
     def get_meta_description(self) -> str:
         return self.search_description or self.summary

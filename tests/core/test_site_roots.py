@@ -126,3 +126,31 @@ def test_wagtail_still_keeps_its_route_where_serve_puts_ours():
 
     assert "_wagtail_route_for_request" in inspect.getsource(Page.route_for_request)
     assert "wagtail_serve" in {pattern.name for pattern in wagtail_urls.urlpatterns}
+
+
+def test_below_home_the_home_row_comes_with_the_chain(client, about):
+    """``/de/about/`` reads the German home page's row in the chain's query:
+    no query of its own for the home page, or for its specific row."""
+    sql = queries(client, "/de/about/")
+    assert not any('"home_homepage"' in query for query in sql)
+    routing = [q for q in sql if '"wagtailcore_page"."url_path" IN' in q]
+    assert len(routing) == 1
+
+
+@pytest.mark.parametrize("change", ["unpublished", "moved"])
+def test_below_a_home_page_changed_without_notice_wagtail_decides(
+    client, home_all_locales, about, change
+):
+    """What is kept of the home page (its url_path and path) missed a change:
+    the row read in the chain's query shows it, and routing starts again
+    from the home page as Wagtail finds it."""
+    german = home_all_locales["de"]
+    assert served(client, "/de/about/").locale.language_code == "de"
+    if change == "unpublished":
+        Page.objects.filter(pk=german.pk).update(live=False)
+        expected = about  # Wagtail falls back to the default language's home
+    else:
+        Page.objects.filter(pk=german.pk).update(url_path="/renamed/")
+        expected = about.get_translation(Locale.objects.get(language_code="de"))
+    assert served(client, "/de/about/").pk == expected.pk
+    cache.clear()
