@@ -38,6 +38,10 @@ def document_status(page) -> str | None:
 
 
 class Consultation(TranslatableMixin, models.Model):
+    # Which pages have a consultation is kept with the page chrome
+    # (consultation_tags.consulted_keys): a change renews it.
+    in_page_chrome = True
+
     page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("document"),

@@ -57,8 +57,24 @@ def labelled(counter, labels):
     return [{"label": labels.get(key, "") or "—", "count": n} for key, n in rows]
 
 
+def consulted_keys(request) -> frozenset:
+    """The translation keys of the pages that have a consultation, kept with
+    the page chrome (a consultation saved or deleted renews it): a page
+    without one, most pages, then costs no query."""
+    from core.chrome import remembered
+
+    def compute():
+        keys = Consultation.objects.values_list("page__translation_key", flat=True)
+        return frozenset(keys.distinct().order_by())
+
+    return remembered(request, "consulted", compute)
+
+
 @register.inclusion_tag("consultation/includes/section.html", takes_context=True)
 def consultation_section(context, page):
+    request = context.get("request")
+    if request is not None and page.translation_key not in consulted_keys(request):
+        return {"consultation": None}
     consultation = current_consultation(page)
     if consultation is None:
         return {"consultation": None}
@@ -97,13 +113,12 @@ def consultation_section(context, page):
         from core.chrome import remembered
 
         language = get_language()
-        request = context.get("request")
         sectors = None
         if request is not None:  # kept with the chrome (sectors are marked so)
             sectors = remembered(request, f"sectors:{language}", lambda: sector_choices(language))
         form = build_form(consultation, page, language, sectors=sectors)
     return {
-        "request": context.get("request"),
+        "request": request,
         "consultation": consultation,
         "document": page,
         "state": state,

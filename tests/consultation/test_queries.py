@@ -77,3 +77,23 @@ def test_submit_and_confirm_queries(client, consultation, django_assert_max_num_
         assert client.get(link).status_code == 200
     with django_assert_max_num_queries(13):
         assert client.post(link).status_code == 200
+
+
+def consultation_queries(client, url) -> list[str]:
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return [q["sql"] for q in queries.captured_queries if '"consultation_consultation"' in q["sql"]]
+
+
+def test_a_page_without_a_consultation_asks_for_none(client, guideline_index):
+    """Which pages have a consultation is kept with the page chrome; a
+    consultation added or removed later shows at once."""
+    guideline = make_guideline(guideline_index)
+    assert consultation_queries(client, guideline.url) == []
+    consultation = make_consultation(guideline, title="Tell us now")
+    assert "Tell us now" in client.get(guideline.url).content.decode()
+    assert consultation_queries(client, guideline.url)  # the consultation, its counts
+    consultation.delete()
+    assert "Tell us now" not in client.get(guideline.url).content.decode()
+    assert consultation_queries(client, guideline.url) == []
