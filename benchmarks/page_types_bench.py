@@ -63,7 +63,8 @@ def setup(db: str | None, production: bool = False) -> Path:
     else:
         url = f"sqlite:///{Path(db).resolve()}"
     os.environ["DATABASE_URL"] = url
-    os.environ.setdefault("MEDIA_ROOT", str(workdir / "media"))
+    if db is None:  # an existing site's pictures are where its settings put them
+        os.environ.setdefault("MEDIA_ROOT", str(workdir / "media"))
     os.environ["DJANGO_SETTINGS_MODULE"] = "creativeflip.settings.test"
     if production:
         os.environ.update(
