@@ -106,14 +106,6 @@ def locale_home(context):
     return locale_root(request, site)
 
 
-@register.simple_tag
-def menu_pages(home):
-    """The top-level pages shown in the header navigation."""
-    if home is None:
-        return []
-    return home.get_children().live().in_menu()
-
-
 @register.simple_tag(takes_context=True)
 def absolute(context, url=None):
     """``url`` (default: this request's path and query) as an absolute URL on

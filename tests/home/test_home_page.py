@@ -92,3 +92,23 @@ def test_featured_items_show_in_the_visitors_language(
     home_all_locales["fr"].save_revision().publish()
     html = client.get("/fr/").content.decode()
     assert 'href="/en/guidelines/">Guidelines</a>' in html
+
+
+def test_explore_lists_the_sections_in_the_menu(client, home, django_capture_on_commit_callbacks):
+    """The home page's "Explore" list is the header's menu: live pages shown
+    in menus, in tree order, and a newly published one appears at once."""
+    from core.demo_tools import ensure_page
+    from home.models import ContentPage
+
+    def explore():
+        html = client.get("/en/").content.decode()
+        nav = re.search(r'<nav class="home-explore".*?</nav>', html, re.S)
+        return re.findall(r'<a href="([^"]+)">([^<]+)</a>', nav.group(0)) if nav else []
+
+    with django_capture_on_commit_callbacks(execute=True):
+        ensure_page(home, ContentPage, "about", title="About", show_in_menus=True)
+        ensure_page(home, ContentPage, "hidden", title="Hidden", show_in_menus=False)
+    assert explore() == [("/en/about/", "About")]
+    with django_capture_on_commit_callbacks(execute=True):
+        ensure_page(home, ContentPage, "contact", title="Contact", show_in_menus=True)
+    assert explore() == [("/en/about/", "About"), ("/en/contact/", "Contact")]
