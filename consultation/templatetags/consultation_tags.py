@@ -152,6 +152,10 @@ def consultation_badge(context, page):
             other = getattr(result, "page", None)
             if other is not None and other.pk not in known["seen"]:
                 pages[other.pk] = other
-        known["found"].update(badges(pages.values()))
+        candidates = pages.values()
+        if request is not None:  # only pages that have a consultation need the query
+            consulted = consulted_keys(request)
+            candidates = [p for p in candidates if p.translation_key in consulted]
+        known["found"].update(badges(candidates))
         known["seen"].update(pages)
     return known["found"].get(page.pk)

@@ -154,3 +154,18 @@ def test_a_chunk_being_indexed_reads_its_consultations_once(
         get_search_backend().add_bulk(GuidelinePage, objs)
     reads = [q for q in queries if 'FROM "consultation_consultation"' in q["sql"]]
     assert len(reads) == 1
+
+
+def test_results_without_a_consultation_ask_for_no_badges(client, guideline):
+    """Search results ask for badges only when one of them has a
+    consultation (kept with the page chrome)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    word = guideline.title.split()[0]
+    found(client, word)
+    with CaptureQueriesContext(connection) as captured:
+        found(client, word)
+    assert not any('"consultation_consultation"' in q["sql"] for q in captured.captured_queries)
+    make_consultation(guideline, title="Badge now")
+    assert "consultation-badge" in found(client, word)
