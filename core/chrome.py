@@ -160,11 +160,16 @@ def language_links(request, page) -> list[dict]:
 
     current = translation.get_language()
     if not (isinstance(page, Page) and page.pk):
+        # Once per request: the switcher and the hreflang links both ask.
         path = request.get_full_path()
-        return [
-            _link(code, name, translate_url(path, code), current, True)
-            for code, name in settings.LANGUAGES
-        ]
+        memo = _memo(request)
+        key = ("view-links", path, current)
+        if key not in memo:
+            memo[key] = [
+                _link(code, name, translate_url(path, code), current, True)
+                for code, name in settings.LANGUAGES
+            ]
+        return memo[key]
     site = find_site(request)
 
     def compute():
