@@ -85,34 +85,52 @@ class HomePage(BasePage):
 
         return route_from(self, request, path_components)
 
-    def featured_pages(self):
+    def get_context(self, request, *args, **kwargs):
+        """The featured cards and the latest news, their pictures read in
+        one query for both."""
+        context = super().get_context(request, *args, **kwargs)
+        context["news"] = news = self.latest_news(pictures=False)
+        context["featured"] = self.featured_pages(also=news)
+        return context
+
+    def featured_pages(self, also=()):
         """The featured pages, each in this home page's language where a live
         translation exists, else in the default language, in the editor's
-        order; with their summaries, for cards (three queries in all)."""
+        order; with their summaries, for cards (three queries in all). The
+        pictures of ``also`` (cards shown beside them) come in the same
+        query as theirs."""
         from django.conf import settings
-        from django.db.models import Q
+        from django.db.models import OuterRef, Q, Subquery
         from wagtail.coreutils import get_supported_content_language_variant
         from wagtail.models import Page
 
-        from core.cards import card_pages
+        from core.cards import card_pages, with_pictures
         from core.visibility import public
 
-        keys = [block.value.translation_key for block in self.featured if block.value]
-        if not keys:
+        # The chosen pages' ids, without loading them: their translations
+        # are found by a subquery on their translation keys.
+        ids = [child["value"] for child in self.featured.raw_data if child.get("value")]
+        if not ids:
+            with_pictures(also)
             return []
         default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        chosen = Page.objects.filter(pk__in=ids)
         live = public(Page.objects.live()).filter(
             Q(locale_id=self.locale_id) | Q(locale__language_code=default),
-            translation_key__in=keys,
+            translation_key__in=chosen.values("translation_key"),
         )
-        by_key = {}
+        same_key = chosen.filter(translation_key=OuterRef("translation_key"))
+        live = live.annotate(chosen_as=Subquery(same_key.values("pk")[:1]))
+        by_choice = {}
         for page in live:
-            if page.translation_key not in by_key or page.locale_id == self.locale_id:
-                by_key[page.translation_key] = page
-        return card_pages(by_key[key] for key in keys if key in by_key)
+            held = by_choice.get(page.chosen_as)
+            if held is None or page.locale_id == self.locale_id:
+                by_choice[page.chosen_as] = page
+        return card_pages((by_choice[pk] for pk in ids if pk in by_choice), also=also)
 
-    def latest_news(self, limit: int = 3):
-        """The newest news items of this page's language."""
+    def latest_news(self, limit: int = 3, pictures: bool = True):
+        """The newest news items of this page's language (with their cards'
+        pictures, unless the caller reads those with others)."""
         from core.cards import with_pictures
         from core.visibility import public
         from knowledgebase.models import NewsPage
@@ -122,7 +140,8 @@ class HomePage(BasePage):
             .filter(locale_id=self.locale_id)
             .order_by("-date", "-pk")[:limit]
         )
-        with_pictures(news)  # the cards' pictures and renditions: one query
+        if pictures:
+            with_pictures(news)  # the cards' pictures and renditions: one query
         return news
 
 

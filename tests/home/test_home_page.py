@@ -112,3 +112,38 @@ def test_explore_lists_the_sections_in_the_menu(client, home, django_capture_on_
     with django_capture_on_commit_callbacks(execute=True):
         ensure_page(home, ContentPage, "contact", title="Contact", show_in_menus=True)
     assert explore() == [("/en/about/", "About"), ("/en/contact/", "Contact")]
+
+
+def test_featured_keep_the_editors_order(client, home, django_capture_on_commit_callbacks):
+    """Featured cards follow the editor's order, skip a page that is gone or
+    not live, and come with the latest news in a fixed number of queries."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from core.demo_tools import ensure_page
+    from home.models import ContentPage
+
+    pages = [ensure_page(home, ContentPage, slug, title=slug.title()) for slug in "bca"]
+    gone = ensure_page(home, ContentPage, "gone", title="Gone")
+    draft = ensure_page(home, ContentPage, "draft", title="Draft")
+    draft.unpublish()
+    home.featured = [("page", page) for page in [pages[0], gone, pages[2], draft, pages[1]]]
+    home.save_revision().publish()
+    gone.delete()
+
+    def featured():
+        html = client.get("/en/").content.decode()
+        part = html[html.index("featured-heading") : html.index("news-heading")]
+        return re.findall(r'href="/en/([a-z]+)/"', part)
+
+    assert featured() == ["b", "a", "c"]
+    client.get("/en/")
+    with CaptureQueriesContext(connection) as captured:
+        client.get("/en/")
+    many = len(captured.captured_queries)
+    home.featured = [("page", pages[0])]
+    home.save_revision().publish()
+    client.get("/en/")
+    with CaptureQueriesContext(connection) as captured:
+        client.get("/en/")
+    assert len(captured.captured_queries) == many
