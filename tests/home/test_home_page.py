@@ -147,3 +147,15 @@ def test_featured_keep_the_editors_order(client, home, django_capture_on_commit_
     with CaptureQueriesContext(connection) as captured:
         client.get("/en/")
     assert len(captured.captured_queries) == many
+
+
+def test_a_preview_shows_unsaved_featured_pages(home):
+    """The admin's preview renders the form's featured pages, not the saved ones."""
+    from core.demo_tools import ensure_page
+    from home.models import ContentPage
+
+    chosen = ensure_page(home, ContentPage, "chosen", title="Chosen page")
+    draft = HomePage.objects.get(pk=home.pk)
+    draft.featured = [("page", chosen)]  # not saved
+    html = draft.make_preview_request().content.decode()
+    assert 'href="/en/chosen/">Chosen page</a>' in html[html.index("featured-heading") :]
