@@ -44,7 +44,7 @@ test: install e2e-deps
 	$(VENV)/bin/lint-imports
 	DJANGO_SETTINGS_MODULE=creativeflip.settings.test $(PY) manage.py makemigrations --check --dry-run
 	command -v msgfmt >/dev/null && $(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v0 || echo "gettext not installed: interface stays in English"
-	$(VENV)/bin/pytest -m "not e2e" -n 2 --dist loadfile $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -m "not e2e" -n 2 --dist loadfile --durations=15 $(PYTEST_ARGS)
 ifeq ($(E2E),0)
 	@echo "Browser tests skipped (E2E=0)."
 else
