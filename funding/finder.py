@@ -20,6 +20,7 @@ from django_countries import countries
 
 from core.models import Sector
 from core.numbers import user_int
+from core.visibility import public
 
 from .choices import Applicant, Instrument, Purpose, Stage
 from .models import AMOUNT_MAX, FundingOpportunityPage
@@ -130,8 +131,7 @@ def live_opportunities(locale):
     """Every live, public opportunity of ``locale`` with what the finder
     shows: two queries."""
     return list(
-        FundingOpportunityPage.objects.live()
-        .public()
+        public(FundingOpportunityPage.objects.live())
         .filter(locale=locale)
         .select_related("locale")
         .prefetch_related("sectors")

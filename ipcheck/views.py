@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from core.numbers import user_int
+from core.visibility import public
 from ipcheck.logic import profile
 from ipcheck.models import IPCheckCount
 
@@ -198,19 +199,15 @@ def result_context(page, request):
 
 def _localized_pages(page, rules):
     """``{linked page id: page in the check's language (or the linked page)}``,
-    live and public only, in two queries whatever the number of links."""
+    live and public only, in one query whatever the number of links."""
     linked = {p.pk: p for rule in rules for p in rule.guidelines + rule.modules}
     if not linked:
         return {}
     keys = {p.translation_key: pk for pk, p in linked.items()}
     found = {}
-    for candidate in (
-        Page.objects.live()
-        .public()
-        .filter(
-            translation_key__in=keys,
-            locale_id__in={page.locale_id, *(p.locale_id for p in linked.values())},
-        )
+    for candidate in public(Page.objects.live()).filter(
+        translation_key__in=keys,
+        locale_id__in={page.locale_id, *(p.locale_id for p in linked.values())},
     ):
         pk = keys[candidate.translation_key]
         if candidate.locale_id == page.locale_id or pk not in found:

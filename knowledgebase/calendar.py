@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vUri
 
 from core.site_url import absolute_url
+from core.visibility import public
 
 # How far back the subscription feed reaches; upcoming events are all in it.
 FEED_DAYS_BACK = 365
@@ -114,8 +115,7 @@ def feed_events(index_page):
 
     since = timezone.localdate() - datetime.timedelta(days=FEED_DAYS_BACK)
     return list(
-        EventPage.objects.live()
-        .public()
+        public(EventPage.objects.live())
         .filter(locale=index_page.locale)
         .filter(date__gte=since)
         .select_related("locale")

@@ -13,6 +13,7 @@ from django_countries import countries
 
 from core.csv_cells import csv_safe
 from core.filtering import ANY, FilterSet
+from core.visibility import public
 from partners.europe import HEIGHT, WIDTH, in_frame, project
 
 
@@ -87,7 +88,7 @@ def _by_label(row):
 def public_partners(locale):
     from partners.models import PartnerPage
 
-    return PartnerPage.objects.live().public().filter(locale=locale)
+    return public(PartnerPage.objects.live()).filter(locale=locale)
 
 
 def markers(partners):

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from core.filtering import ANY, FilterSet
+from core.visibility import public
 
 
 class ExchangeFilter(FilterSet):
@@ -24,7 +25,7 @@ class ExchangeFilter(FilterSet):
     def __init__(self, data, *, locale):
         from partners.models import ExchangePage
 
-        super().__init__(data, ExchangePage.objects.live().public().filter(locale=locale))
+        super().__init__(data, public(ExchangePage.objects.live()).filter(locale=locale))
         self.everyone = list(
             self.queryset.prefetch_related("partners", "themes").order_by("-date", "title")
         )

@@ -9,6 +9,7 @@ from django.db.models import Count, ManyToManyField
 from wagtail.models import Page
 
 from core.models import Theme
+from core.visibility import public
 
 from .facets import model_field
 from .query import WORD
@@ -53,7 +54,7 @@ def popular_themes(locale, limit: int = 8):
 def latest_papers(locale, limit: int = 5):
     from knowledgebase.models import PolicyPaperPage
 
-    papers = PolicyPaperPage.objects.live().public().filter(locale=locale)
+    papers = public(PolicyPaperPage.objects.live()).filter(locale=locale)
     return list(papers.order_by("-date", "-pk")[:limit])
 
 

@@ -8,6 +8,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from core import chrome
 from core.models import BaseIndexPage
+from core.visibility import public
 from knowledgebase import calendar, feeds
 from knowledgebase.listing import build_listing
 
@@ -76,7 +77,7 @@ class KnowledgeIndexPage(RoutablePageMixin, BaseIndexPage):
     def feed_items(self, limit: int = feeds.FEED_SIZE):
         return feeds.newest(
             {
-                model: model.objects.live().public().filter(locale=self.locale).values("pk")
+                model: public(model.objects.live()).filter(locale=self.locale).values("pk")
                 for model in self.listed_models()
             },
             limit,
@@ -113,7 +114,7 @@ def has_upcoming_events(locale) -> bool:
 
     today = timezone.localdate()
     not_ended = Q(end_date__gte=today) | Q(end_date__isnull=True, date__gte=today)
-    return EventPage.objects.live().public().filter(not_ended, locale=locale).exists()
+    return public(EventPage.objects.live()).filter(not_ended, locale=locale).exists()
 
 
 class NewsIndexPage(KnowledgeIndexPage):
