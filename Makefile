@@ -34,9 +34,7 @@ run: $(RUN_STAMP)
 	SITE_URL=$(SITE_URL) $(PY) manage.py runserver $(HOST):$(PORT)
 
 ## Lint, check migrations, run every test: the unit tests on two workers,
-## then the browser tests (one server, one demo; E2E=0 skips them). Each test
-## file runs on one worker (--dist loadfile), so a module's fixture site is
-## built once, not once per worker.
+## then the browser tests (one server, one demo; E2E=0 skips them).
 ## DATABASE_URL picks PostgreSQL.
 test: install e2e-deps
 	$(VENV)/bin/ruff check .
@@ -44,7 +42,7 @@ test: install e2e-deps
 	$(VENV)/bin/lint-imports
 	DJANGO_SETTINGS_MODULE=creativeflip.settings.test $(PY) manage.py makemigrations --check --dry-run
 	command -v msgfmt >/dev/null && $(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v0 || echo "gettext not installed: interface stays in English"
-	$(VENV)/bin/pytest -m "not e2e" -n 2 --dist loadfile --durations=15 $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -m "not e2e" -n 2 --durations=15 $(PYTEST_ARGS)
 ifeq ($(E2E),0)
 	@echo "Browser tests skipped (E2E=0)."
 else
