@@ -17,8 +17,9 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from creativeflip.openapi import build_document
-from tests.knowledgebase.conftest import make_document, make_paper
-from tests.learning.conftest import make_module
+from home.demo import ensure_home
+from tests.knowledgebase.conftest import make_document, make_indexes, make_paper
+from tests.learning.conftest import import_esco_set, make_module
 
 CHECKS = [
     not_a_server_error,
@@ -51,24 +52,36 @@ def keep_connection():
     signals.request_finished.connect(close_old_connections)
 
 
-@pytest.fixture
-def content(keep_connection, home, indexes, esco, django_user_model, client):
+@pytest.fixture(scope="module")
+def module_content(module_db):
     """A paper with a PDF, a learning module, the ESCO fixture set, and a
-    signed-in learner whose cookies the generated requests carry."""
+    signed-in learner whose cookies the generated requests carry: built once
+    for the module (tests/conftest.py, ``module_db``), since each operation
+    is a test of its own."""
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
     from learning.models import LearningIndexPage
 
-    make_paper(indexes["papers"], "Funding creative hubs", document=make_document())
+    home = ensure_home()
+    make_paper(make_indexes(home)["papers"], "Funding creative hubs", document=make_document())
+    import_esco_set()
     learning = LearningIndexPage(title="Learning", slug="learning")
     home.add_child(instance=learning)
     learning.save_revision().publish()
     make_module(learning, "finance-basics")
-    learner = django_user_model.objects.create_user("learner", "l@example.com", "pw-not-used")
+    learner = get_user_model().objects.create_user("learner", "l@example.com", "pw-not-used")
+    client = Client()
     client.force_login(learner)
     session = client.cookies["sessionid"].value
     return {"Cookie": f"sessionid={session}; csrftoken={CSRF_TOKEN}", "X-CSRFToken": CSRF_TOKEN}
 
 
-# The same document the view serves (test above); schemathesis's lazy
+@pytest.fixture
+def content(keep_connection, module_content, db):
+    return module_content
+
+
 # from_fixture() loader does not work with pytest 9.
 schema = schemathesis.openapi.from_dict(build_document())
 schema.app = get_wsgi_application()

@@ -9,15 +9,18 @@ import re
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
+from django.test import Client, override_settings
 from django.utils import timezone
 from redis.exceptions import RedisError
 
 from consultation.models import Consultation, ConsultationResponse
 from core.demo_tools import ensure_page
+from home.demo import ensure_home
 from knowledgebase.models import GuidelineIndexPage, GuidelinePage
 from partners.models import HubPage, PartnerIndexPage
 from partners.sections import LEARNERS, MODERATORS, TRANSLATORS, section_for
-from tests.partners.conftest import add_page, make_partner
+from tests.partners.conftest import add_page, make_partner, new_user
+from tests.shared_data import fresh
 
 PASSWORD = "a-long-test-password-42"
 _numbers = itertools.count(1)
@@ -139,32 +142,30 @@ def submit_and_confirm(client, consultation, **overrides) -> ConsultationRespons
 
 
 @pytest.fixture
-def make_user(django_user_model):
-    def make(username, *groups, superuser=False):
-        if superuser:
-            return django_user_model.objects.create_superuser(
-                username, f"{username}@example.org", PASSWORD
-            )
-        user = django_user_model.objects.create_user(username, f"{username}@example.org", PASSWORD)
-        for group in groups:
-            user.groups.add(group)
-        return user
-
-    return make
+def make_user(db):
+    return new_user
 
 
 @pytest.fixture
-def moderator(make_user):
-    return make_user("moderator", Group.objects.get(name=MODERATORS))
+def moderator(db):
+    return new_user("moderator", Group.objects.get(name=MODERATORS))
 
 
 @pytest.fixture
-def translator(make_user):
-    return make_user("translator", Group.objects.get(name=TRANSLATORS))
+def translator(db):
+    return new_user("translator", Group.objects.get(name=TRANSLATORS))
 
 
 @pytest.fixture
-def world(home, guideline_index, client, make_user, moderator, translator):
+def world(home, client, moderator, translator):
+    return make_world(client, moderator, translator)
+
+
+def make_world(client, moderator, translator) -> dict:
+    """Guidelines under consultation in two hubs' sections and the network's
+    own, a confirmed response to each, and one user per role."""
+    home = ensure_home()
+    guideline_index = ensure_page(home, GuidelineIndexPage, "guidelines", title="Guidelines")
     directory = add_page(home, PartnerIndexPage, title="Partners", slug="partners")
     lisbon = make_partner(directory, HubPage, "hub-lisbon", "Hub Lisbon", "PT", 38.7, -9.1)
     leipzig = make_partner(directory, HubPage, "hub-leipzig", "Hub Leipzig", "DE", 51.3, 12.4)
@@ -178,11 +179,33 @@ def world(home, guideline_index, client, make_user, moderator, translator):
         for name, c in consultations.items()
     }
     users = {
-        "editor_lisbon": make_user("editor_lisbon", section_for(lisbon).group),
-        "editor_leipzig": make_user("editor_leipzig", section_for(leipzig).group),
+        "editor_lisbon": new_user("editor_lisbon", section_for(lisbon).group),
+        "editor_leipzig": new_user("editor_leipzig", section_for(leipzig).group),
         "moderator": moderator,
-        "admin": make_user("admin", superuser=True),
+        "admin": new_user("admin", superuser=True),
         "translator": translator,
-        "learner": make_user("learner", Group.objects.get(name=LEARNERS)),
+        "learner": new_user("learner", Group.objects.get(name=LEARNERS)),
     }
     return {"consultations": consultations, "responses": responses, "users": users}
+
+
+@pytest.fixture(scope="module")
+def module_world(module_db):
+    """``world`` built once for a module (tests/conftest.py, ``module_db``)."""
+    with override_settings(CONSULTATION_RATE_LIMIT=1000):
+        return make_world(
+            Client(),
+            new_user("moderator", Group.objects.get(name=MODERATORS)),
+            new_user("translator", Group.objects.get(name=TRANSLATORS)),
+        )
+
+
+@pytest.fixture
+def shared_world(module_world, db):
+    """``world`` for a module that uses ``module_world``: fresh rows of it."""
+    return fresh(module_world)
+
+
+@pytest.fixture
+def shared_moderator(shared_world):
+    return shared_world["users"]["moderator"]

@@ -23,22 +23,22 @@ ALLOWED = {
 
 
 @pytest.mark.parametrize("role", sorted(ALLOWED))
-def test_queue_lists_only_what_the_user_moderates(client, world, role):
-    client.force_login(world["users"][role])
+def test_queue_lists_only_what_the_user_moderates(client, shared_world, role):
+    client.force_login(shared_world["users"][role])
     answer = client.get(reverse("consultation_responses:index"))
     if not ALLOWED[role]:
         assert answer.status_code in (302, 403)
         return
     assert answer.status_code == 200
     html = answer.content.decode()
-    for name, response in world["responses"].items():
+    for name, response in shared_world["responses"].items():
         assert (f"#{response.pk} ·" in html) == (name in ALLOWED[role]), name
 
 
 @pytest.mark.parametrize("role", sorted(ALLOWED))
-def test_moderating_each_response(client, world, role):
-    client.force_login(world["users"][role])
-    for name, response in world["responses"].items():
+def test_moderating_each_response(client, shared_world, role):
+    client.force_login(shared_world["users"][role])
+    for name, response in shared_world["responses"].items():
         edit = reverse("consultation_responses:edit", args=[response.pk])
         answer = client.post(edit, {"status": "approved", "reply": f"Thanks, {role}"})
         response.refresh_from_db()
@@ -53,9 +53,9 @@ def test_moderating_each_response(client, world, role):
 
 
 @pytest.mark.parametrize("role", sorted(ALLOWED))
-def test_summary_and_export(client, world, role):
-    client.force_login(world["users"][role])
-    for name, consultation in world["consultations"].items():
+def test_summary_and_export(client, shared_world, role):
+    client.force_login(shared_world["users"][role])
+    for name, consultation in shared_world["consultations"].items():
         summary = client.get(reverse("consultation_summary", args=[consultation.pk]))
         export = client.get(reverse("consultation_export", args=[consultation.pk]))
         if name in ALLOWED[role]:
@@ -69,25 +69,25 @@ def test_summary_and_export(client, world, role):
             assert b"About the" not in export.content
 
 
-def test_reports_index_lists_own_consultations(client, world):
-    client.force_login(world["users"]["editor_leipzig"])
+def test_reports_index_lists_own_consultations(client, shared_world):
+    client.force_login(shared_world["users"]["editor_leipzig"])
     html = client.get(reverse("consultation_reports")).content.decode()
     assert "Leipzig guide" in html
     assert "Lisbon guide" not in html and "Network guide" not in html
 
 
-def test_only_moderators_delete(client, world):
-    response = world["responses"]["lisbon"]
+def test_only_moderators_delete(client, shared_world):
+    response = shared_world["responses"]["lisbon"]
     delete = reverse("consultation_responses:delete", args=[response.pk])
-    client.force_login(world["users"]["editor_lisbon"])
+    client.force_login(shared_world["users"]["editor_lisbon"])
     client.post(delete)
     assert type(response).objects.filter(pk=response.pk).exists()
-    client.force_login(world["users"]["moderator"])
+    client.force_login(shared_world["users"]["moderator"])
     assert client.post(delete).status_code == 302
     assert not type(response).objects.filter(pk=response.pk).exists()
 
 
-def test_digest_goes_to_each_moderator_with_their_own_queue(world):
+def test_digest_goes_to_each_moderator_with_their_own_queue(shared_world):
     mail.outbox.clear()
     out = io.StringIO()
     call_command("send_consultation_digest", stdout=out)
@@ -107,8 +107,8 @@ def test_digest_goes_to_each_moderator_with_their_own_queue(world):
     assert "Digest sent to 4 moderator(s)." in out.getvalue()
 
 
-def test_digest_sends_nothing_when_nothing_waits(world, client):
-    for response in world["responses"].values():
+def test_digest_sends_nothing_when_nothing_waits(shared_world, client):
+    for response in shared_world["responses"].values():
         response.status = ResponseStatus.APPROVED
         response.save()
     mail.outbox.clear()
@@ -117,10 +117,10 @@ def test_digest_sends_nothing_when_nothing_waits(world, client):
 
 
 @pytest.mark.parametrize("view", ["inspect", "history", "usage", "delete", "edit"])
-def test_another_sections_response_is_not_found(client, world, view):
-    client.force_login(world["users"]["editor_lisbon"])
-    own = world["responses"]["lisbon"]
-    other = world["responses"]["leipzig"]
+def test_another_sections_response_is_not_found(client, shared_world, view):
+    client.force_login(shared_world["users"]["editor_lisbon"])
+    own = shared_world["responses"]["lisbon"]
+    other = shared_world["responses"]["leipzig"]
     url = f"consultation_responses:{view}"
     # Partner editors moderate but do not delete: Wagtail's "permission denied" redirect.
     expected = 302 if view == "delete" else 200

@@ -43,6 +43,7 @@ def test_if_needed_on_an_up_to_date_database_is_a_few_queries(
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.usefixtures("restore_migrated_rows")
 def test_bulk_load_skips_the_reference_index_and_facet_rows_then_finish_writes_them():
     from home.demo import ensure_home
 
@@ -76,6 +77,7 @@ def test_bulk_load_skips_the_reference_index_and_facet_rows_then_finish_writes_t
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.usefixtures("restore_migrated_rows")
 def test_bulk_load_turns_off_the_disk_wait_and_restores_it():
     def setting():
         with connection.cursor() as cursor:

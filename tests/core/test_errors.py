@@ -3,7 +3,7 @@ import pytest
 pytestmark = pytest.mark.django_db
 
 
-def test_unknown_language_prefix_is_a_404_in_the_default_language(client, home_all_locales):
+def test_unknown_language_prefix_is_a_404_in_the_default_language(client, shared_homes):
     response = client.get("/xx/", HTTP_ACCEPT_LANGUAGE="de")
     assert response.status_code == 404
     html = response.content.decode()
@@ -11,11 +11,11 @@ def test_unknown_language_prefix_is_a_404_in_the_default_language(client, home_a
     assert "Page not found" in html
 
 
-def test_unknown_language_with_region_is_a_404(client, home_all_locales):
+def test_unknown_language_with_region_is_a_404(client, shared_homes):
     assert client.get("/zz-qq/some/page/").status_code == 404
 
 
-def test_missing_page_gets_a_styled_404_in_its_language(client, home_all_locales):
+def test_missing_page_gets_a_styled_404_in_its_language(client, shared_homes):
     response = client.get("/de/does-not-exist/")
     assert response.status_code == 404
     html = response.content.decode()
@@ -24,7 +24,7 @@ def test_missing_page_gets_a_styled_404_in_its_language(client, home_all_locales
     assert 'class="site-header"' in html
 
 
-def test_path_without_prefix_redirects_then_404s_cleanly(client, home_all_locales):
+def test_path_without_prefix_redirects_then_404s_cleanly(client, shared_homes):
     response = client.get("/does-not-exist/", follow=True)
     assert response.redirect_chain[0] == ("/en/does-not-exist/", 302)
     assert response.status_code == 404
@@ -33,7 +33,7 @@ def test_path_without_prefix_redirects_then_404s_cleanly(client, home_all_locale
 @pytest.mark.parametrize(
     "path", ["/en/%00/", "/en/" + "a/" * 300, "/en/<script>/", "/en/?page=-1", "/el/ü/"]
 )
-def test_odd_paths_never_500(client, home_all_locales, path):
+def test_odd_paths_never_500(client, shared_homes, path):
     assert client.get(path).status_code in {200, 301, 302, 400, 404}
 
 

@@ -4,7 +4,6 @@ a full harvest, a selective one, and one resumed across pages."""
 import datetime
 
 import pytest
-from django.db import connection
 from sickle import Sickle, oaiexceptions
 from sickle.iterator import OAIResponseIterator
 from wagtail.models import Page
@@ -14,16 +13,10 @@ from .conftest import identifier, make_paper
 # The live server reads what the test wrote, so the test's writes are
 # committed and the database is emptied after each test; the migrations' rows
 # (locales, site, themes) are restored before the next one.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-@pytest.fixture(scope="module", autouse=True)
-def restore_migrated_rows(django_db_setup, django_db_blocker):
-    """Restore the migrations' rows after the last test too, or a database
-    kept for the next run (--reuse-db) would stay empty."""
-    yield
-    with django_db_blocker.unblock():
-        connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.usefixtures("restore_migrated_rows"),
+]
 
 
 @pytest.fixture

@@ -6,10 +6,13 @@ import datetime
 from pathlib import Path
 
 import pytest
+from django.test import TestCase
 
 from core.demo_tools import ensure_page
 from core.translation import strings_for, translate_object
+from home.demo import ensure_home
 from tests.home_text import home_text
+from tests.shared_data import fresh
 
 SECTION_TEXT = {
     "Policy papers": {"de": "Politikpapiere", "fr": "Notes d'orientation"},
@@ -41,16 +44,16 @@ def fallback_templates(settings):
 
 
 @pytest.fixture
-def translate(django_capture_on_commit_callbacks):
+def translate(db):
+    return translate_now
+
+
+def translate_now(instance, code, table=SECTION_TEXT, publish=True):
     """Translate an object into a language, running the on-commit publish."""
-
-    def run(instance, code, table=SECTION_TEXT, publish=True):
-        with django_capture_on_commit_callbacks(execute=True):
-            result = translate_object(instance, code, strings_for(table, code), publish=publish)
-        # Read back what the on-commit publish wrote.
-        return type(result).objects.get(pk=result.pk)
-
-    return run
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        result = translate_object(instance, code, strings_for(table, code), publish=publish)
+    # Read back what the on-commit publish wrote.
+    return type(result).objects.get(pk=result.pk)
 
 
 @pytest.fixture
@@ -69,9 +72,24 @@ def admin_client(client, superuser, django_capture_on_commit_callbacks):
 
 
 @pytest.fixture
-def section(home, translate):
+def section(home):
     """English home > policy paper index > one paper, with German and French
     translations of all three, published. Returns ``{code: {role: page}}``."""
+    return make_section(home)
+
+
+@pytest.fixture(scope="module")
+def module_section(module_db):
+    """``section`` built once for a module (tests/conftest.py, ``module_db``)."""
+    return make_section(ensure_home())
+
+
+@pytest.fixture
+def shared_section(module_section, db):
+    return fresh(module_section)
+
+
+def make_section(home, translate=translate_now) -> dict:
     from knowledgebase.models import PolicyPaperIndexPage, PolicyPaperPage
 
     index = ensure_page(

@@ -17,6 +17,13 @@ pytestmark = pytest.mark.django_db
 URL = "/admin/translation-status/"
 
 
+@pytest.fixture
+def section(shared_section):
+    """The conftest's section, built once for this module: each test changes
+    it only inside its own savepoint (tests/conftest.py, ``module_db``)."""
+    return shared_section
+
+
 def _row(rows, page):
     return next(r for r in rows if r.kind == "page" and r.pk == page.pk)
 

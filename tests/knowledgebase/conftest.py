@@ -28,6 +28,10 @@ _counter = itertools.count(1)
 @pytest.fixture
 def indexes(home):
     """The four index pages under the English home page."""
+    return make_indexes(home)
+
+
+def make_indexes(home) -> dict:
     return {
         "papers": ensure_page(home, PolicyPaperIndexPage, "policy-papers", title="Policy papers"),
         "guidelines": ensure_page(home, GuidelineIndexPage, "guidelines", title="Guidelines"),

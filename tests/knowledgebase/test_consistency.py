@@ -7,7 +7,7 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from django.test import RequestFactory
+from django.test import RequestFactory, TestCase
 from django.utils import timezone
 from django.utils.text import capfirst
 from hypothesis import given
@@ -18,6 +18,7 @@ from core.templatetags.cf_tags import carry_query
 from core.translation import translate_object
 from knowledgebase.models import EventPage, NewsIndexPage, NewsPage
 from tests.search.conftest import add
+from tests.shared_data import fresh
 
 pytestmark = pytest.mark.django_db
 
@@ -25,9 +26,16 @@ NOTE = "No events are planned at the moment"
 
 
 @pytest.fixture
-def news(home_all_locales, django_capture_on_commit_callbacks):
-    index = add(home_all_locales["en"], NewsIndexPage, title="News", slug="news")
-    with django_capture_on_commit_callbacks(execute=True):
+def news(module_news, db):
+    return fresh(module_news)
+
+
+@pytest.fixture(scope="module")
+def module_news(module_homes):
+    """News and an event, partly translated; built once for the module
+    (tests/conftest.py, ``module_db``)."""
+    index = add(module_homes["en"], NewsIndexPage, title="News", slug="news")
+    with TestCase.captureOnCommitCallbacks(execute=True):
         translate_object(index, "de", {"News": "Neuigkeiten"})
         translate_object(index, "el", {"News": "Νέα"})
     item = add(
@@ -42,7 +50,7 @@ def news(home_all_locales, django_capture_on_commit_callbacks):
         venue="Hall",
         city="Porto",
     )
-    with django_capture_on_commit_callbacks(execute=True):
+    with TestCase.captureOnCommitCallbacks(execute=True):
         translate_object(item, "el", {"Kiln opens": "Ο κλίβανος ανοίγει"})
     return {"index": index, "item": item, "past": past}
 

@@ -38,6 +38,10 @@ def esco_dir():
 @pytest.fixture
 def esco(db):
     """The fixture set imported in English and German, every ISCO group."""
+    return import_esco_set()
+
+
+def import_esco_set() -> dict:
     call_command("import_esco", str(FIXTURES), "--languages", "en,de", "--all", verbosity=0)
     return {
         "occupations": {n: Occupation.objects.get(uri=occupation_uri(n)) for n in (1, 2, 3)},

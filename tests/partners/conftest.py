@@ -5,6 +5,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import Locale
 
@@ -36,6 +37,11 @@ def english(db):
 
 @pytest.fixture
 def services(english):
+    return make_services()
+
+
+def make_services() -> dict:
+    english = Locale.objects.get(language_code="en")
     names = {
         "prototyping-lab": "Prototyping lab",
         "coworking": "Co-working space",
@@ -98,6 +104,10 @@ def make_partner(
 @pytest.fixture
 def partners(directory, services):
     """Four partners with known terms, for filters and twin suggestions."""
+    return make_partners(directory, services)
+
+
+def make_partners(directory, services) -> dict:
     lisbon = make_partner(
         directory,
         HubPage,
@@ -175,32 +185,36 @@ def exchanges(exchange_index, partners):
     return {"first": first, "second": second}
 
 
-@pytest.fixture
-def make_user(django_user_model):
-    def make(username, *groups, superuser=False):
-        if superuser:
-            return django_user_model.objects.create_superuser(
-                username, f"{username}@example.org", PASSWORD
-            )
-        user = django_user_model.objects.create_user(username, f"{username}@example.org", PASSWORD)
-        for group in groups:
-            user.groups.add(group)
-        return user
-
-    return make
+def new_user(username, *groups, superuser=False):
+    model = get_user_model()
+    if superuser:
+        return model.objects.create_superuser(username, f"{username}@example.org", PASSWORD)
+    user = model.objects.create_user(username, f"{username}@example.org", PASSWORD)
+    for group in groups:
+        user.groups.add(group)
+    return user
 
 
 @pytest.fixture
-def users(partners, make_user):
+def make_user(db):
+    return new_user
+
+
+@pytest.fixture
+def users(partners):
     """One user per role; the two editors belong to Lisbon and Leipzig."""
+    return make_users(partners)
+
+
+def make_users(partners) -> dict:
     return {
         "anonymous": None,
-        "learner": make_user("learner", Group.objects.get(name=LEARNERS)),
-        "editor_lisbon": make_user("editor_lisbon", section_for(partners["lisbon"]).group),
-        "editor_leipzig": make_user("editor_leipzig", section_for(partners["leipzig"]).group),
-        "translator": make_user("translator", Group.objects.get(name=TRANSLATORS)),
-        "moderator": make_user("moderator", Group.objects.get(name=MODERATORS)),
-        "admin": make_user("admin", superuser=True),
+        "learner": new_user("learner", Group.objects.get(name=LEARNERS)),
+        "editor_lisbon": new_user("editor_lisbon", section_for(partners["lisbon"]).group),
+        "editor_leipzig": new_user("editor_leipzig", section_for(partners["leipzig"]).group),
+        "translator": new_user("translator", Group.objects.get(name=TRANSLATORS)),
+        "moderator": new_user("moderator", Group.objects.get(name=MODERATORS)),
+        "admin": new_user("admin", superuser=True),
     }
 
 

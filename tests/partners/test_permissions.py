@@ -11,10 +11,13 @@ from django.urls import reverse
 from wagtail.models import Page
 
 from core.models import SiteDocument
+from home.demo import ensure_home
+from partners.models import PartnerIndexPage
 from partners.sections import section_for
+from tests.shared_data import fresh
 
 from .admin_forms import page_form_data
-from .conftest import add_page
+from .conftest import add_page, make_partners, make_services, make_users
 
 pytestmark = pytest.mark.django_db
 
@@ -40,8 +43,33 @@ def allowed(role, action, section) -> bool:
     return False
 
 
+# The permission matrix is a hundred tests on one site: it is built once
+# for the module (tests/conftest.py, ``module_db``) and each test reads
+# fresh rows of it; what a test changes is rolled back after it.
+@pytest.fixture(scope="module")
+def module_site(module_db):
+    directory = add_page(ensure_home(), PartnerIndexPage, title="Partners", slug="partners")
+    partners = make_partners(directory, make_services())
+    users = make_users(partners)
+    return {"partners": partners, "users": users, "drafts": make_drafts(partners, users)}
+
+
 @pytest.fixture
-def drafts(partners, users):
+def partners(module_site, db):
+    return fresh(module_site["partners"])
+
+
+@pytest.fixture
+def users(module_site, db):
+    return fresh(module_site["users"])
+
+
+@pytest.fixture
+def drafts(module_site, db):
+    return fresh(module_site["drafts"])
+
+
+def make_drafts(partners, users):
     """A never-published news item in each section, owned by the admin."""
     from knowledgebase.models import NewsPage
 

@@ -7,6 +7,7 @@ import logging
 
 import pytest
 from django.db import connection
+from django.test import override_settings
 from wagtail.models import Page
 
 from core.demo_tools import ensure_page
@@ -14,6 +15,7 @@ from home.models import HomePage
 from knowledgebase.models import NewsIndexPage, NewsPage, PolicyPaperIndexPage, PolicyPaperPage
 from partners.models import HubPage, PartnerIndexPage
 from search import indexing
+from tests.shared_data import fresh
 
 BACKEND = {"default": {"BACKEND": "search.backends.database"}}
 
@@ -72,9 +74,32 @@ def add(parent, model, **fields):
 def corpus(home_all_locales):
     """English and German pages: two hubs (Germany, Greece), papers inside
     the hubs, news with dates."""
+    return build_corpus(home_all_locales)
+
+
+@pytest.fixture(scope="module")
+def module_search_backend():
+    """``search_backend`` for what a module-scoped fixture builds."""
+    with override_settings(WAGTAILSEARCH_BACKENDS=BACKEND):
+        yield BACKEND
+
+
+@pytest.fixture(scope="module")
+def module_corpus(module_search_backend, module_homes):
+    return build_corpus(module_homes)
+
+
+@pytest.fixture
+def shared_corpus(module_corpus, db):
+    """``corpus`` for a module whose tests only read it (or write in their
+    own savepoint): built once for the module (tests/conftest.py, ``module_db``)."""
+    return fresh(module_corpus)
+
+
+def build_corpus(homes):
     pages = {}
     for code in ("en", "de"):
-        home = home_all_locales[code]
+        home = homes[code]
         partners = add(home, PartnerIndexPage, title=f"Partners {code}", slug=f"partners-{code}")
         berlin = add(
             partners,

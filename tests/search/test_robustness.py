@@ -36,7 +36,7 @@ facet_values = st.one_of(
 
 
 @pytest.mark.parametrize("q", NASTY)
-def test_nasty_queries_give_200(client, corpus, q):
+def test_nasty_queries_give_200(client, shared_corpus, q):
     assert client.get("/en/search/", {"q": q}).status_code == 200
     assert client.get("/api/v2/search/", {"q": q, "locale": "de"}).status_code == 200
     assert client.get("/en/search/suggest/", {"q": q}).status_code == 200
@@ -44,7 +44,7 @@ def test_nasty_queries_give_200(client, corpus, q):
 
 @HYPOTHESIS
 @given(q=st.text(max_size=300))
-def test_any_query_on_the_page(client, corpus, q):
+def test_any_query_on_the_page(client, shared_corpus, q):
     response = client.get("/en/search/", {"q": q})
     assert response.status_code == 200
 
@@ -56,7 +56,7 @@ def test_any_query_on_the_page(client, corpus, q):
     page=st.text(max_size=12),
     sort=st.text(max_size=12),
 )
-def test_any_facet_value_in_the_api(client, corpus, q, filters, page, sort):
+def test_any_facet_value_in_the_api(client, shared_corpus, q, filters, page, sort):
     params = {"q": q, "locale": "en", "page": page, "sort": sort, **filters}
     response = client.get("/api/v2/search/", params)
     assert response.status_code == 200
@@ -65,7 +65,7 @@ def test_any_facet_value_in_the_api(client, corpus, q, filters, page, sort):
     assert set(data["facets"]) == set(FACETS)
 
 
-def test_repeated_and_unknown_facet_values(client, corpus):
+def test_repeated_and_unknown_facet_values(client, shared_corpus):
     response = client.get(
         "/en/search/?q=funding&country=DE&country=DE&country=ZZ&type=abc&partner=x&year=nope"
     )
@@ -74,7 +74,7 @@ def test_repeated_and_unknown_facet_values(client, corpus):
 
 
 @pytest.mark.parametrize("value", ["9223372036854775808", "99999999999999999999", "²", "-1"])
-def test_out_of_range_ids_in_facets(client, corpus, value):
+def test_out_of_range_ids_in_facets(client, shared_corpus, value):
     for facet in ("type", "partner"):
         response = client.get("/api/v2/search/", {"q": "funding", facet: value})
         assert response.status_code == 200
@@ -84,7 +84,7 @@ def test_out_of_range_ids_in_facets(client, corpus, value):
 @pytest.mark.parametrize("q", ["\n", "\t \r\n", "\u3000"])
 @pytest.mark.parametrize("listing", ["pages", "documents", "images"])
 def test_white_space_search_in_wagtails_api_finds_nothing_without_failing(
-    client, corpus, listing, q
+    client, shared_corpus, listing, q
 ):
     """Wagtail's API endpoints search through the same backend: a query of
     only white space (schemathesis found ``?search=%0A``) used to be a MATCH

@@ -9,6 +9,7 @@ import pytest
 from knowledgebase.models import CaseStoryIndexPage, CaseStoryPage
 from search.highlight import build_snippet, without_page_numbers
 from search.text import flatten, page_text
+from tests.shared_data import fresh
 
 from .conftest import add
 from .test_documents import document_page_model, make_document, make_page
@@ -25,14 +26,20 @@ def quotes(*texts):
 
 
 @pytest.fixture
-def stories(corpus, home_all_locales):
-    """A case story with quotes (a StreamField) in English and in German."""
+def stories(module_stories, shared_corpus):
+    return fresh(module_stories)
+
+
+@pytest.fixture(scope="module")
+def module_stories(module_corpus, module_homes):
+    """A case story with quotes (a StreamField) in English and in German,
+    built once for the module."""
     pages = {}
     for code, words in (
         ("en", ("Each ceramicist needed a kiln and finance.", "The hub bought one.")),
         ("de", ("Jede Keramikerin brauchte einen Ofen und Finanzen.", "Der Hub kaufte einen.")),
     ):
-        index = add(home_all_locales[code], CaseStoryIndexPage, title=f"Stories {code}")
+        index = add(module_homes[code], CaseStoryIndexPage, title=f"Stories {code}")
         pages[code] = add(
             index,
             CaseStoryPage,
@@ -83,8 +90,8 @@ def test_no_list_text_in_api_snippets(client, stories, code, query):
     assert quoted and "<mark>" in quoted[0]["snippet_html"]
 
 
-def test_home_page_is_never_a_result(client, corpus, home_all_locales):
-    home = home_all_locales["en"]
+def test_home_page_is_never_a_result(client, shared_corpus, shared_homes):
+    home = shared_homes["en"]
     home.title = "Funding home"
     home.save_revision().publish()
     data = client.get("/api/v2/search/", {"q": "funding", "locale": "en"}).json()

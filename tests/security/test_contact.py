@@ -4,7 +4,7 @@ core/ratelimit.py) and the admin's read-only list of messages
 
 The concurrency tests post from 20 threads at once, so their data must be
 committed: they are transactional, and Django empties every table after
-each. ``restore_migrated_data`` puts the migrated rows back afterwards so a
+each. ``restore_migrated_rows`` puts the migrated rows back afterwards so a
 later ``--reuse-db`` run still finds its root page, locales and groups (if a
 run is killed during them, use ``--create-db`` once)."""
 
@@ -14,7 +14,7 @@ import pytest
 import redis
 from django.contrib.auth.models import Group
 from django.core import mail
-from django.db import connection, connections
+from django.db import connections
 from django.test import Client
 
 from core.models import RateLimitCounter
@@ -135,13 +135,6 @@ def test_limit_is_per_visitor_behind_the_proxy(client, hubs, settings):
 # Twenty at once -------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def restore_migrated_data(django_db_setup, django_db_blocker):
-    yield
-    with django_db_blocker.unblock():
-        connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
-
-
 def post_at_once(url, count=THREADS):
     """POST the form from ``count`` threads released together; their statuses."""
     barrier = threading.Barrier(count)
@@ -174,14 +167,14 @@ def assert_limit_held(statuses, limit):
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_simultaneous_posts_with_redis_stop_at_the_limit(
-    restore_migrated_data, hubs, settings, redis_db
+    restore_migrated_rows, hubs, settings, redis_db
 ):
     assert_limit_held(post_at_once(hubs["lisbon"].url), settings.CONTACT_RATE_LIMIT)
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_simultaneous_posts_with_the_database_stop_at_the_limit(
-    restore_migrated_data, hubs, settings
+    restore_migrated_rows, hubs, settings
 ):
     assert not settings.REDIS_URL
     assert_limit_held(post_at_once(hubs["lisbon"].url), settings.CONTACT_RATE_LIMIT)
