@@ -3,11 +3,24 @@ and locale, each English page's title in every language it is translated
 into (its translation_key group), each snippet's name likewise, and the
 number of translated strings per language."""
 
+import json
 from collections import defaultdict
+from pathlib import Path
 
 from django.apps import apps
 from wagtail.models import Page, TranslatableMixin
 from wagtail_localize.models import StringTranslation
+
+REFERENCE = Path(__file__).with_name("demo_reference.json")
+
+
+def assert_same_as_reference(built: dict) -> None:
+    """demo_reference.json was counted from load_demo before the demo text
+    moved to data files: pages and snippets per type and locale, every
+    translation group's titles, translated strings per language."""
+    reference = json.loads(REFERENCE.read_text(encoding="utf-8"))
+    for part in reference:
+        assert built[part] == reference[part], part
 
 
 def snapshot() -> dict:

@@ -25,6 +25,10 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+SNAPSHOT = (
+    "import json; from tests.core.demo_snapshot import snapshot; print(json.dumps(snapshot()))"
+)
+DEMO_BUILT = pytest.StashKey[dict]()
 
 
 def pytest_collection_modifyitems(items):
@@ -79,7 +83,7 @@ def manage(env, *args, timeout=900):
 
 
 @pytest.fixture(scope="session")
-def live_site(e2e_env):
+def live_site(e2e_env, request):
     """Base URL of a running server with the demo content loaded."""
     sqlite = ROOT / ".e2e-db.sqlite3"
     if e2e_env["DATABASE_URL"].startswith("sqlite") and sqlite.exists():
@@ -91,6 +95,9 @@ def live_site(e2e_env):
     e2e_env["SITE_URL"] = f"http://127.0.0.1:{port}"
     manage(e2e_env, "migrate", "--noinput")
     manage(e2e_env, "load_demo", "-v0")
+    # What the demo built, before any test changes it (tests/e2e/test_demo.py).
+    built = manage(e2e_env, "shell", "-v0", "-c", SNAPSHOT).strip().splitlines()[-1]
+    request.config.stash[DEMO_BUILT] = json.loads(built)
     # The server's log goes to a file: runserver writes a line per request to
     # stderr, and a pipe nobody reads fills up (64 KB) and stops the server.
     with tempfile.TemporaryFile() as log:

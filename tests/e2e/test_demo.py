@@ -3,7 +3,8 @@ built by one run; a second run must leave it exactly as it was."""
 
 import json
 
-from tests.e2e.conftest import manage
+from tests.core.demo_snapshot import assert_same_as_reference
+from tests.e2e.conftest import DEMO_BUILT, manage
 
 COUNT = (
     "import json; from wagtail.models import Page; from core.models import Theme; "
@@ -15,6 +16,12 @@ COUNT = (
 
 def counts(env):
     return json.loads(manage(env, "shell", "-v0", "-c", COUNT).strip().splitlines()[-1])
+
+
+def test_the_demo_is_the_reference_site(live_site, request):
+    """What load_demo built here, before any test ran, is the reference site,
+    as tests/core/test_demo_data.py checks it on SQLite."""
+    assert_same_as_reference(request.config.stash[DEMO_BUILT])
 
 
 def test_load_demo_again_adds_nothing_and_every_page_has_seven_languages(live_site, e2e_env):
