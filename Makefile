@@ -33,21 +33,27 @@ run: $(RUN_STAMP)
 	SITE_URL=$(SITE_URL) $(PY) manage.py load_demo --if-needed
 	SITE_URL=$(SITE_URL) $(PY) manage.py runserver $(HOST):$(PORT)
 
-## Lint, check migrations, run every test: the unit tests on two workers,
-## then the browser tests (one server, one demo; E2E=0 skips them).
-## DATABASE_URL picks PostgreSQL.
+## Lint, check migrations, run every test: the unit tests on two workers
+## and, at the same time, the browser tests (one server, one demo; E2E=0
+## skips them), which mostly wait for the browser and the server. Each
+## part's output is printed when it ends. DATABASE_URL picks PostgreSQL.
 test: install e2e-deps
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
 	DJANGO_SETTINGS_MODULE=creativeflip.settings.test $(PY) manage.py makemigrations --check --dry-run
 	command -v msgfmt >/dev/null && $(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v0 || echo "gettext not installed: interface stays in English"
-	$(VENV)/bin/pytest -m "not e2e" -n 2 --durations=15 $(PYTEST_ARGS)
+	$(MAKE) --no-print-directory -j2 --output-sync=target unit-tests $(if $(filter 0,$(E2E)),,browser-tests)
 ifeq ($(E2E),0)
 	@echo "Browser tests skipped (E2E=0)."
-else
-	$(VENV)/bin/pytest -m e2e $(PYTEST_ARGS)
 endif
+
+.PHONY: unit-tests browser-tests
+unit-tests: install
+	$(VENV)/bin/pytest -m "not e2e" -n 2 --dist loadscope --durations=15 $(PYTEST_ARGS)
+
+browser-tests: install e2e-deps
+	$(VENV)/bin/pytest -m e2e $(PYTEST_ARGS)
 
 ## axe-core for the accessibility sweep and vnu-jar (the Nu HTML checker,
 ## run on the system's Java) from npm, pinned in package-lock.json.

@@ -11,8 +11,9 @@ nginx's or a forged one.
 
 On PostgreSQL (DATABASE_URL) the database is DATABASE_URL's name plus
 ``_scaleout``, dropped and created again; otherwise SQLite in a temporary
-folder. Redis: SCALE_OUT_REDIS_URL, default redis://127.0.0.1:6379/8, which
-is flushed. SCALE_OUT_PORT_BASE picks the three ports (else free ones).
+folder. Redis: SCALE_OUT_REDIS_URL, default redis://127.0.0.1:6379/10, which
+is flushed (the unit tests, which may run at the same time, use 4, 7 and 8).
+SCALE_OUT_PORT_BASE picks the three ports (else free ones).
 """
 
 import os
@@ -42,7 +43,7 @@ def checks():
         pytest.skip(f"nginx is not installed at {scale_out.NGINX} (apt-get install nginx-light)")
     return scale_out.run(
         database_url(),
-        os.environ.get("SCALE_OUT_REDIS_URL", "redis://127.0.0.1:6379/8"),
+        os.environ.get("SCALE_OUT_REDIS_URL", "redis://127.0.0.1:6379/10"),
         port_base=int(os.environ.get("SCALE_OUT_PORT_BASE", "0")),
         workers=2,
     )
