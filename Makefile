@@ -52,8 +52,10 @@ endif
 unit-tests: install
 	$(VENV)/bin/pytest -m "not e2e" -n 2 --dist loadscope --durations=15 $(PYTEST_ARGS)
 
+# Niced: beside the unit tests, which take longer, the waiting browser
+# tests give way, so both end sooner than at equal shares.
 browser-tests: install e2e-deps
-	$(VENV)/bin/pytest -m e2e $(PYTEST_ARGS)
+	nice -n 10 $(VENV)/bin/pytest -m e2e $(PYTEST_ARGS)
 
 ## axe-core for the accessibility sweep and vnu-jar (the Nu HTML checker,
 ## run on the system's Java) from npm, pinned in package-lock.json.
