@@ -82,6 +82,7 @@ def content(keep_connection, module_content, db):
     return module_content
 
 
+# The same document the view serves (test above); schemathesis's lazy
 # from_fixture() loader does not work with pytest 9.
 schema = schemathesis.openapi.from_dict(build_document())
 schema.app = get_wsgi_application()

@@ -22,7 +22,6 @@ from partners.sections import LEARNERS, MODERATORS, TRANSLATORS, section_for
 from tests.partners.conftest import add_page, make_partner, new_user
 from tests.shared_data import fresh
 
-PASSWORD = "a-long-test-password-42"
 _numbers = itertools.count(1)
 LINK = re.compile(r"https?://\S+/consultations/confirm/\S+/")
 
@@ -139,11 +138,6 @@ def submit_and_confirm(client, consultation, **overrides) -> ConsultationRespons
     assert client.get(link).status_code == 200
     assert client.post(link).status_code == 200
     return ConsultationResponse.objects.order_by("-pk").first()
-
-
-@pytest.fixture
-def make_user(db):
-    return new_user
 
 
 @pytest.fixture
