@@ -151,7 +151,7 @@ def translator(db):
 
 
 @pytest.fixture
-def world(home, client, moderator, translator):
+def world(client, moderator, translator):
     return make_world(client, moderator, translator)
 
 

@@ -43,7 +43,7 @@ def allowed(role, action, section) -> bool:
     return False
 
 
-# The permission matrix is a hundred tests on one site: it is built once
+# The permission matrix is 84 tests on one site: it is built once
 # for the module (tests/conftest.py, ``module_db``) and each test reads
 # fresh rows of it; what a test changes is rolled back after it.
 @pytest.fixture(scope="module")
