@@ -16,14 +16,19 @@ It decides exactly as Wagtail does:
 - otherwise the child named by the next slug follows, live or not, and only
   the last page must be live (Wagtail's ``Page.route`` checks that).
 
+Each row loaded says whether a view restriction sits on it or on the tree's
+root (``view_restricted``), so an unrestricted page asks nothing more
+(``BasePage.get_view_restrictions``).
+
 Where the chain is not what the url paths promise (a page missing, url paths
 out of step), Wagtail's own routing takes over from the last page found, so a
 wrong answer is never cached in this shortcut; at most a 404 costs more.
 """
 
+from django.db.models import Exists, OuterRef, Q
 from django.urls import Resolver404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 PLAIN_ROUTES = {Page.route, RoutablePageMixin.route}
 
@@ -32,13 +37,20 @@ def _prefixes(url_path: str, components: list[str]) -> list[str]:
     return [url_path + "/".join(components[:n]) + "/" for n in range(1, len(components) + 1)]
 
 
+def _rows(condition):
+    """Pages matching ``condition``, each with ``view_restricted``: whether
+    a restriction is on that page or on the root (which no chain holds)."""
+    restrictions = PageViewRestriction.objects.filter(Q(page=OuterRef("pk")) | Q(page__depth=1))
+    return Page.objects.filter(condition).annotate(view_restricted=Exists(restrictions))
+
+
 def route_from(start, request, components: list[str]):
     """Route ``components`` (path segments) below ``start``, a specific page
     whose own routing is Wagtail's plain one."""
     prefixes = _prefixes(start.url_path, components)
     chain = {
         page.url_path: page
-        for page in Page.objects.filter(url_path__in=prefixes, path__startswith=start.path)
+        for page in _rows(Q(url_path__in=prefixes, path__startswith=start.path))
     }
     return _walk(start, request, components, prefixes, chain)
 
@@ -48,12 +60,8 @@ def route_below(home: dict, request, components: list[str]):
     and ``path`` are known (``home``): its row comes in the same query as the
     chain below it. None when that row is not the page described (it moved,
     or is gone): the caller then loads the home page and routes from it."""
-    from django.db.models import Q
-
     prefixes = _prefixes(home["url_path"], components)
-    rows = Page.objects.filter(
-        Q(url_path__in=prefixes, path__startswith=home["path"]) | Q(pk=home["pk"])
-    )
+    rows = _rows(Q(url_path__in=prefixes, path__startswith=home["path"]) | Q(pk=home["pk"]))
     start, chain = None, {}
     for page in rows:
         if page.pk == home["pk"]:
@@ -87,6 +95,8 @@ def _walk(start, request, components, prefixes, chain):
         node = child
     specific = _specific(node)
     specific._cached_parent_obj = node._cached_parent_obj
+    if "view_restricted" in node.__dict__:
+        specific.view_restricted = node.view_restricted
     return specific.route(request, [])
 
 

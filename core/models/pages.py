@@ -88,7 +88,8 @@ class BasePage(Page):
     def get_view_restrictions(self):
         """Wagtail's, in one query rather than two when routing has loaded
         the pages above this one (core/routing.py): their ids are known, and
-        above depth 2 there is only the tree's root."""
+        above depth 2 there is only the tree's root; in none when routing's
+        rows say that none of them, nor the root, is restricted."""
         from django.db.models import Q
         from wagtail.models import PageViewRestriction
 
@@ -97,6 +98,10 @@ class BasePage(Page):
         chain = routed_ancestors(self)
         if chain is None or any(page.alias_of_id for page in [self, *chain]):
             return super().get_view_restrictions()
+        # Routing's rows say whether any of them, or the root, is restricted.
+        flags = [page.__dict__.get("view_restricted") for page in [self, *chain]]
+        if flags.count(False) == len(flags):
+            return PageViewRestriction.objects.none()
         ids = [self.pk, *(page.pk for page in chain)]
         return PageViewRestriction.objects.filter(Q(page_id__in=ids) | Q(page__depth=1))
 

@@ -91,7 +91,9 @@ def test_restrictions_from_the_routed_chain_are_wagtails(client, paper, papers, 
     as Wagtail's own lookup, and a visitor is sent to sign in."""
     client.force_login(superuser)  # sees the page, so its context can be read
     response, page = served(client, paper.url)
-    assert not list(page.get_view_restrictions())
+    with CaptureQueriesContext(connection) as captured:
+        assert not list(page.get_view_restrictions())
+    assert captured.captured_queries == []  # routing's rows said so
     target = {
         "page": paper,
         "parent": papers,
