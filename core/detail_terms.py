@@ -13,6 +13,7 @@ own order (by name), and are kept where Django's prefetch keeps them, so
 from django.db import connections
 
 from core.models import Audience, Sector, Theme
+from core.prefetched import keep_prefetched
 
 TERM_MODELS = {Theme, Sector, Audience}
 _statements: dict = {}
@@ -78,8 +79,6 @@ def _statement(page_class, names: tuple[str, ...], connection) -> tuple[str, lis
 def load_terms(page, names: list[str], using: str = "default") -> None:
     """Read ``names`` (term relations of ``page``) in one query and keep each
     as Django's prefetch would."""
-    from django.db.models import QuerySet
-
     names = tuple(names)
     connection = connections[using]
     sql, attnames, converters = _statement(type(page), names, connection)
@@ -93,9 +92,5 @@ def load_terms(page, names: list[str], using: str = "default") -> None:
             for convert in column_converters:
                 values[position] = convert(values[position], column, connection)
         found[number].append(models[number].from_db(using, attnames, values))
-    cache = page.__dict__.setdefault("_prefetched_objects_cache", {})
     for number, name in enumerate(names):
-        terms = QuerySet(model=models[number], using=using)
-        terms._result_cache = found[number]
-        terms._prefetch_done = True
-        cache[name] = terms
+        keep_prefetched(page, name, found[number], models[number])

@@ -49,8 +49,7 @@ def route_from(start, request, components: list[str]):
     whose own routing is Wagtail's plain one."""
     prefixes = _prefixes(start.url_path, components)
     chain = {
-        page.url_path: page
-        for page in _rows(Q(url_path__in=prefixes, path__startswith=start.path))
+        page.url_path: page for page in _rows(Q(url_path__in=prefixes, path__startswith=start.path))
     }
     return _walk(start, request, components, prefixes, chain)
 

@@ -10,10 +10,9 @@ then the shortest first.
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.db.models import Count, Prefetch, Q
-from django.utils.translation import get_language
 
+from learning.labels import languages
 from learning.models import (
     LearningModulePage,
     LearningPathPage,
@@ -34,11 +33,6 @@ REUSE_ORDER = [
     "",
 ]
 MAX_SUGGESTIONS = 10
-
-
-def languages() -> list[str]:
-    current = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
-    return list(dict.fromkeys([current, settings.LANGUAGE_CODE]))
 
 
 def skill_labels():

@@ -19,6 +19,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from core.models import Audience, BaseIndexPage, BasePage, Sector, Theme
 from core.models.pictures import PagePicture
 from core.numbers import user_int
+from core.prefetched import keep_prefetched
 from learning.blocks import LessonBlock, TeacherDownloadBlock, check_answers
 
 from .esco import Occupation, Skill
@@ -182,17 +183,14 @@ class LearningModulePage(PagePicture, RoutablePageMixin, BasePage):
 
     detail_prefetch = ("audiences", "themes", "sectors")
 
-    def detail_lookups(self) -> list:
-        from django.db.models import Prefetch
-
-        from learning.explorer import skill_labels
-
-        skills = Skill.objects.prefetch_related(skill_labels())
-        return [*super().detail_lookups(), Prefetch("skills", queryset=skills)]
-
     def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+        from learning.labels import with_labels
         from learning.progress import completed_keys
+
+        # The skills with their labels in one query; a preview's are in memory.
+        if self.pk and "skills" not in getattr(self, "_cluster_related_objects", {}):
+            keep_prefetched(self, "skills", with_labels(self.skills.all()))
+        context = super().get_context(request, *args, **kwargs)
 
         context["completed_keys"] = completed_keys(request.user)
         context["module_paths"] = (
@@ -297,15 +295,13 @@ class LearningPathPage(PagePicture, BasePage):
         from learning.progress import completed_keys, path_progress
 
         context = super().get_context(request, *args, **kwargs)
-        from learning.explorer import occupation_labels, skill_labels
+        from learning.labels import with_labels
 
-        context["skills"] = self.skills_covered().prefetch_related(skill_labels())
+        context["skills"] = with_labels(self.skills_covered())
         context["completed_keys"] = completed_keys(request.user)
         context["progress"] = path_progress(self.modules, context["completed_keys"])
         context["path_prerequisites"] = LearningPathPage.objects.live().filter(required_by=self)
-        context["occupations"] = Occupation.objects.filter(learning_paths=self).prefetch_related(
-            occupation_labels()
-        )
+        context["occupations"] = with_labels(Occupation.objects.filter(learning_paths=self))
         return context
 
 
