@@ -11,7 +11,9 @@ Two sources of pages:
 
 Each sampled page is requested through Django's test client with no user
 signed in (DEBUG off): once to begin with, once after clearing Django's cache ("cold q": the
-queries of a render with nothing cached), then ``--repeat`` times as a busy
+queries of a render with nothing cached), once after a publish elsewhere
+("publish q": the chrome's generation moves on, as any publish moves it, while
+Wagtail's own cache of site root paths stays), then ``--repeat`` times as a busy
 site renders it, with the shared page chrome in the cache. The table gives,
 per page type, the median render time and the median and largest number of
 SQL queries of those renders, one row per page type and language (``--languages``,
@@ -140,7 +142,11 @@ def show_queries(client, url):
         lines.append(f"{short[:300]}\n      <- {' < '.join(reversed(frames[-3:]))}")
         return execute(sql, params, many, context)
 
-    if os.environ.get("SHOW_COLD"):
+    if os.environ.get("SHOW_COLD") == "publish":  # as after a publish elsewhere
+        from core.chrome import bump_generation
+
+        bump_generation()
+    elif os.environ.get("SHOW_COLD"):
         from django.core.cache import cache
 
         cache.clear()
@@ -157,10 +163,12 @@ def measure(samples: dict[tuple[str, str], list[str]], repeat: int, show: str | 
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
+    from core.chrome import bump_generation
+
     client = Client()
     rows = []
     for (label, language), urls in samples.items():
-        times, queries, cold = [], [], []
+        times, queries, cold, published = [], [], [], []
         for url in urls:
             client.get(url)  # a first visit (a search's first hit of the day makes rows)
             cache.clear()  # cold: nothing cached, every render does all its work
@@ -169,6 +177,11 @@ def measure(samples: dict[tuple[str, str], list[str]], repeat: int, show: str | 
                 response = client.get(url)
             assert response.status_code == 200, (url, response.status_code)
             cold.append(len(captured.captured_queries))
+            bump_generation()  # what a publish of another page does to the chrome
+            connection.queries_log.clear()
+            with CaptureQueriesContext(connection) as captured:
+                client.get(url)
+            published.append(len(captured.captured_queries))
             for _ in range(repeat):
                 connection.queries_log.clear()
                 with CaptureQueriesContext(connection) as captured:
@@ -188,6 +201,7 @@ def measure(samples: dict[tuple[str, str], list[str]], repeat: int, show: str | 
                 statistics.median(queries),
                 max(queries),
                 max(cold),
+                max(published),
             )
         )
     return rows
@@ -219,7 +233,16 @@ def main():
     samples = sample_pages(args.per_type, languages)
     if args.json:
         rows = measure(samples, args.repeat, None)
-        keys = ("type", "language", "pages", "median_ms", "queries", "max_queries", "cold_queries")
+        keys = (
+            "type",
+            "language",
+            "pages",
+            "median_ms",
+            "queries",
+            "max_queries",
+            "cold_queries",
+            "publish_queries",
+        )
         settings = "production" if args.production else "test"
         source = "demo/existing" if args.db else f"fixtures, {args.items} items"
         result = {
@@ -233,12 +256,14 @@ def main():
         print(json.dumps(result))
         return
     print(f"database: {connection.vendor}; languages: {', '.join(languages)}; repeat {args.repeat}")
-    heading = ("page type", "lang", "pages", "median ms", "queries", "max q", "cold q")
-    print("{:30} {:4} {:>5} {:>10} {:>8} {:>6} {:>6}".format(*heading))
-    for label, lang, count, median_ms, median_q, max_q, cold_q in measure(
+    heading = ("page type", "lang", "pages", "median ms", "queries", "max q", "cold q", "publish q")
+    print("{:30} {:4} {:>5} {:>10} {:>8} {:>6} {:>6} {:>9}".format(*heading))
+    for label, lang, count, median_ms, median_q, max_q, cold_q, publish_q in measure(
         samples, args.repeat, args.show
     ):
-        numbers = f"{count:5d} {median_ms:10.1f} {median_q:8.0f} {max_q:6d} {cold_q:6d}"
+        numbers = (
+            f"{count:5d} {median_ms:10.1f} {median_q:8.0f} {max_q:6d} {cold_q:6d} {publish_q:9d}"
+        )
         print(f"{label:30} {lang:4} {numbers}")
 
 

@@ -75,7 +75,7 @@ def render_rows(args) -> list[tuple]:
     where = f"{data['database']}, {data['site']}, {data['settings']} settings"
     rows = []
     for row in data["rows"]:
-        result = f"{row['median_ms']:.1f} ms, {row['queries']:.0f} queries (max {row['max_queries']}, cold {row['cold_queries']})"  # noqa: E501
+        result = f"{row['median_ms']:.1f} ms, {row['queries']:.0f} queries (max {row['max_queries']}, cold {row['cold_queries']}, after a publish {row['publish_queries']})"  # noqa: E501
         rows.append(
             (
                 f"render {row['type']}, {row.get('language', 'en')} ({where})",
