@@ -88,7 +88,7 @@ class BasePage(Page):
     def get_view_restrictions(self):
         """Wagtail's, in one query rather than two when routing has loaded
         the pages above this one (core/routing.py): their ids are known, and
-        above depth 2 there is only the tree's root; in none when routing's
+        above depth 2 there is only the tree's root; in no query at all when routing's
         rows say that none of them, nor the root, is restricted."""
         from django.db.models import Q
         from wagtail.models import PageViewRestriction
