@@ -36,12 +36,13 @@ def with_labels(concepts: QuerySet) -> list:
     # from_db takes the fields in the model's order.
     names = [f.attname for f in label_model._meta.concrete_fields if f.attname in FIELDS]
     found: dict = {}
+    labels: dict = {}
     for row in rows:
-        concept = found.setdefault(row.pk, row)
-        labels = concept.__dict__.setdefault("picked_labels", [])
+        found.setdefault(row.pk, row)
+        kept = labels.setdefault(row.pk, [])
         if row.picked_id is not None:
             values = [getattr(row, f"picked_{name}") for name in names]
-            labels.append(label_model.from_db(rows.db, names, values))
-    for concept in found.values():
-        keep_prefetched(concept, "labels", concept.__dict__.pop("picked_labels"), label_model)
+            kept.append(label_model.from_db(rows.db, names, values))
+    for pk, concept in found.items():
+        keep_prefetched(concept, "labels", labels[pk], label_model)
     return list(found.values())

@@ -99,8 +99,7 @@ class BasePage(Page):
         if chain is None or any(page.alias_of_id for page in [self, *chain]):
             return super().get_view_restrictions()
         # Routing's rows say whether any of them, or the root, is restricted.
-        flags = [page.__dict__.get("view_restricted") for page in [self, *chain]]
-        if flags.count(False) == len(flags):
+        if all(page.__dict__.get("view_restricted") is False for page in [self, *chain]):
             return PageViewRestriction.objects.none()
         ids = [self.pk, *(page.pk for page in chain)]
         return PageViewRestriction.objects.filter(Q(page_id__in=ids) | Q(page__depth=1))
