@@ -110,6 +110,7 @@ SEARCH_OUTCOME = {
         "promoted",
         "results",
         "facets",
+        "facet_more",
         "did_you_mean",
         "fuzzy",
         "messages",
@@ -129,6 +130,11 @@ SEARCH_OUTCOME = {
         "facets": {
             "type": "object",
             "properties": {f: {"type": "array", "items": FACET_VALUE} for f in FACETS},
+        },
+        "facet_more": {
+            "type": "object",
+            "description": "values of each facet beyond those listed (the most frequent)",
+            "properties": {f: {"type": "integer", "minimum": 0} for f in FACETS},
         },
         "did_you_mean": NULLABLE_STRING,
         "fuzzy": {"type": "boolean"},

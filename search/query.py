@@ -37,6 +37,7 @@ MAX_PAGE = 50
 PAGE_SIZE = 10
 MAX_HITS = 1000
 MAX_FILTER_VALUES = 20
+MAX_FACET_OPTIONS = 12
 FEW_RESULTS = 3
 SORTS = ("relevance", "date")
 WORD = re.compile(r"[^\W_]+")
@@ -276,20 +277,44 @@ def made_cards(pages) -> list[PageCard]:
     return made
 
 
-def facet_values(counts, selected, facet) -> set[str]:
-    return set(counts[facet]) | set(selected.get(facet, []))
+def shown_values(counts, selected) -> tuple[dict[str, list[str]], dict[str, int]]:
+    """Per facet, the values offered: the ``MAX_FACET_OPTIONS`` most frequent
+    (for the year, the newest) and every selected one; and how many more
+    values each facet has. Labels are then looked up for these only, so a
+    broad search over thousands of partners reads a dozen titles."""
+    shown, more = {}, {}
+    for facet in facet_tools.FACETS:
+        counter = counts[facet]
+        if facet == "year":
+            order = sorted(counter, reverse=True)
+        else:
+            order = sorted(counter, key=lambda value: (-counter[value], value))
+        chosen = selected.get(facet, [])
+        top = order[:MAX_FACET_OPTIONS]
+        shown[facet] = top + [value for value in chosen if value not in top]
+        more[facet] = len(set(order) - set(shown[facet]))
+    return shown, more
 
 
-def build_facets(counts, selected, locale, partner_titles=None) -> dict[str, list[dict]]:
-    """The options of each facet. Theme and sector labels come from one
-    query; partner labels from ``partner_titles`` ({id: title}) when given."""
+class Options(list):
+    """A facet's options (dicts); ``more`` is how many values it has beyond
+    them."""
+
+    more = 0
+
+
+def build_facets(counts, selected, locale, offered, partner_titles=None) -> dict[str, Options]:
+    """The options of each facet: ``offered`` is what ``shown_values``
+    returns. Theme and sector labels come from one query; partner labels
+    from ``partner_titles`` ({id: title}) when given."""
     out = {}
+    shown, more = offered
     terms = facet_tools.term_labels(
-        {facet: facet_values(counts, selected, facet) for facet in ("theme", "sector")}, locale
+        {facet: set(shown[facet]) for facet in ("theme", "sector")}, locale
     )
     for facet in facet_tools.FACETS:
         counter = counts[facet]
-        values = facet_values(counts, selected, facet)
+        values = shown[facet]
         if facet in terms:
             names = terms[facet]
         elif facet == "partner" and partner_titles is not None:
@@ -297,7 +322,7 @@ def build_facets(counts, selected, locale, partner_titles=None) -> dict[str, lis
             names = {v: partner_titles[pk] for v, pk in ids.items() if pk in partner_titles}
         else:
             names = facet_tools.labels(facet, values, locale)
-        options = [
+        options = Options(
             {
                 "value": value,
                 "label": names[value],
@@ -306,7 +331,8 @@ def build_facets(counts, selected, locale, partner_titles=None) -> dict[str, lis
             }
             for value in values
             if value in names
-        ]
+        )
+        options.more = more[facet]
         if facet == "year":
             options.sort(key=lambda o: o["value"], reverse=True)
         else:
@@ -364,9 +390,8 @@ def run_search(params: SearchParams, locale) -> Outcome:
     facts = facet_counts.stored_facts(ids + [p.pk for p in promoted])
     partner_ids = {pk for item in facts.values() for pk in item.partners}
     # The partners of the results and of the partner facet, in one query.
-    facet_partners = {
-        facet_tools.small_int(value) for value in facet_values(counts, params.filters, "partner")
-    }
+    shown, more = shown_values(counts, params.filters)
+    facet_partners = {facet_tools.small_int(value) for value in shown["partner"]}
     partner_titles = facet_partner_titles(partner_ids | (facet_partners - {None}))
     outcome.results = [
         to_result(page, facts.get(page.pk), params.terms, partner_titles) for page in pages
@@ -375,7 +400,21 @@ def run_search(params: SearchParams, locale) -> Outcome:
     outcome.promoted = [
         to_result(p, facts.get(p.pk), params.terms, partner_titles, promoted=True) for p in promoted
     ]
-    outcome.facets = build_facets(counts, params.filters, locale, partner_titles)
-    if params.terms and outcome.total + len(outcome.promoted) < FEW_RESULTS:
+    outcome.facets = build_facets(counts, params.filters, locale, (shown, more), partner_titles)
+    few = params.terms and outcome.total + len(outcome.promoted) < FEW_RESULTS
+    if few and (not params.filters or words_match_few(matches, len(outcome.promoted))):
         outcome.suggestion = did_you_mean(params.terms, locale)
     return outcome
+
+
+def words_match_few(matches: Matches, promoted: int) -> bool:
+    """Whether the words alone, without the filters, find fewer than
+    ``FEW_RESULTS`` pages: a spelling suggestion is for the words, not for
+    filters that leave nothing."""
+    if matches.ranked is not None:
+        found = len(matches.ranked)
+    elif matches.pages is not None:
+        found = matches.pages.values("pk")[:FEW_RESULTS].count()
+    else:
+        found = 0
+    return found + promoted < FEW_RESULTS

@@ -33,6 +33,7 @@ def outcome_to_json(outcome, request) -> dict:
         "promoted": [result_to_json(r, request) for r in outcome.promoted],
         "results": [result_to_json(r, request) for r in outcome.results],
         "facets": {facet: outcome.facets.get(facet, []) for facet in FACETS},
+        "facet_more": {facet: getattr(outcome.facets.get(facet), "more", 0) for facet in FACETS},
         "did_you_mean": outcome.suggestion or None,
         "fuzzy": outcome.fuzzy,
         "messages": [str(m) for m in params.messages],

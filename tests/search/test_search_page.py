@@ -167,6 +167,21 @@ def test_query_length_and_page_number_are_limited(client, shared_corpus):
 def test_did_you_mean(client, shared_corpus):
     data = api(client, q="festivl", locale="en")
     assert data["did_you_mean"] == "festival"
+    # With a filter too: the words themselves match nothing.
+    data = api(client, q="festivl", locale="en", year="2025")
+    assert data["did_you_mean"] == "festival"
+
+
+def test_no_spelling_help_when_only_the_filter_leaves_nothing(client, shared_corpus):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        data = api(client, q="funding", locale="en", year="1999")
+    assert data["total"] == 0
+    assert data["did_you_mean"] is None
+    # The titles' vocabulary was not read: its key asks for the last publication.
+    assert not [q for q in captured.captured_queries if "MAX(" in q["sql"].upper()]
 
 
 def test_landing_without_query(client, shared_corpus):
