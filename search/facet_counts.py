@@ -58,7 +58,7 @@ def count(matched, selected: dict[str, list[str]]) -> tuple[dict[str, Counter], 
     selected facet."""
     selected = {facet: values for facet, values in selected.items() if facet in BITS and values}
     m_sql, m_params = matched_sql(matched)
-    sql, params = (masked_sql if selected else plain_sql)(m_sql, selected)
+    sql, params = masked_sql(m_sql, selected) if selected else plain_sql(m_sql)
     counts = {facet: Counter() for facet in FACETS}
     total = 0
     with connection.cursor() as cursor:
@@ -71,7 +71,7 @@ def count(matched, selected: dict[str, list[str]]) -> tuple[dict[str, Counter], 
     return counts, total
 
 
-def plain_sql(m_sql: str, _selected) -> tuple[str, list]:
+def plain_sql(m_sql: str) -> tuple[str, list]:
     """Nothing selected: every facet row of the matches counts. (Without the
     masks PostgreSQL can estimate the groups, and hashes them instead of
     sorting ~50,000 rows for a broad word.)"""
