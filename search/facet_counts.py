@@ -11,10 +11,18 @@ distinct bits of the selected facets it has a chosen value for. A row of
 facet F counts when the page's mask covers every selected bit except F's.
 Bitwise ``&`` and ``SUM(DISTINCT ...)`` work the same on PostgreSQL and
 SQLite.
+
+With the project's PostgreSQL backend, each index row keeps its page's
+facets too (``LocaleIndexEntry.facets``, ``facet:value`` strings), and a
+search's matches are counted from the rows the search matched: one pass,
+no join to the facet rows, and a selected facet is one array overlap
+(``array_sql``). At 100,000 pages the join and the mask made a filtered
+count two nested loops over ~14,000 matches.
 """
 
 import datetime
 from collections import Counter
+from dataclasses import dataclass
 
 from django.db import connection
 from django.db.models import F
@@ -53,22 +61,41 @@ def selection_sql(selected: dict[str, list[str]]) -> tuple[str, list]:
     return " OR ".join(parts), params
 
 
-def count(matched, selected: dict[str, list[str]]) -> tuple[dict[str, Counter], int]:
-    """Counts per facet value and the number of matches that satisfy every
-    selected facet."""
+@dataclass
+class Counted:
+    """Counts per facet value; ``total``, the matches that satisfy every
+    selected facet; ``found``, all the matches."""
+
+    counts: dict[str, Counter]
+    total: int = 0
+    found: int = 0
+
+
+def count(matched, selected: dict[str, list[str]], in_index: bool = False) -> Counted:
+    """The facets of ``matched``. ``in_index``: ``matched`` is a queryset
+    of pages whose index rows keep their facets (``LocaleIndexEntry``)."""
     selected = {facet: values for facet, values in selected.items() if facet in BITS and values}
-    m_sql, m_params = matched_sql(matched)
-    sql, params = masked_sql(m_sql, selected) if selected else plain_sql(m_sql)
-    counts = {facet: Counter() for facet in FACETS}
-    total = 0
+    if in_index and not isinstance(matched, list):
+        m_sql, m_params = matched_facets_sql(matched)
+        sql, params = array_sql(m_sql, selected)
+        params += m_params  # the mask's arrays come before the matches
+    else:
+        m_sql, m_params = matched_sql(matched)
+        sql, params = masked_sql(m_sql, selected) if selected else plain_sql(m_sql)
+        params = m_params + params
+    counted = Counted({facet: Counter() for facet in FACETS})
     with connection.cursor() as cursor:
-        cursor.execute(sql, m_params + params)
+        cursor.execute(sql, params)
         for facet, value, number in cursor.fetchall():
             if facet == "":
-                total = number
-            elif facet in counts:
-                counts[facet][value] = number
-    return counts, total
+                counted.total = number
+            elif facet == "*":
+                counted.found = number
+            elif facet in counted.counts:
+                counted.counts[facet][value] = number
+    if not selected:
+        counted.found = counted.total
+    return counted
 
 
 def plain_sql(m_sql: str) -> tuple[str, list]:
@@ -106,8 +133,45 @@ def masked_sql(m_sql: str, selected: dict[str, list[str]]) -> tuple[str, list]:
         UNION ALL
         SELECT '', '', COUNT(*) FROM m LEFT JOIN ok ON ok.page_id = m.id
         WHERE (COALESCE(ok.mask, 0) & {wanted}) = {wanted}
+        UNION ALL
+        SELECT '*', '', COUNT(*) FROM m
     """  # noqa: S608 - facet names and integers only; values are parameters
     return sql, where_params
+
+
+def matched_facets_sql(matched) -> tuple[str, list]:
+    """SQL selecting the facets kept in the matched pages' index rows. The
+    backend's ``matching`` has joined them already; the join is reused."""
+    rows = matched.order_by().annotate(matched_facets=F("index_entries__facets"))
+    sql, params = rows.values_list("matched_facets").query.sql_with_params()
+    return f"SELECT matched_facets AS facets FROM ({sql}) AS matched_pages", list(params)  # noqa: S608
+
+
+def array_sql(m_sql: str, selected: dict[str, list[str]]) -> tuple[str, list]:
+    """Counts from the index rows' ``facet:value`` arrays: one pass over
+    the matches, without a join. A page's mask has the bit of each selected
+    facet whose chosen values its array overlaps; a value of facet F
+    counts when the mask, with F's own bit added, covers every selected
+    bit."""
+    wanted = sum(BITS[facet] for facet in selected)
+    mask = " + ".join(
+        f"(CASE WHEN facets && %s::text[] THEN {BITS[facet]} ELSE 0 END)" for facet in selected
+    )
+    params = [[f"{facet}:{value}" for value in values] for facet, values in selected.items()]
+    own_bit = " ".join(f"WHEN '{facet}' THEN {bit}" for facet, bit in BITS.items())
+    own_bit = f"CASE split_part(v, ':', 1) {own_bit} ELSE 0 END"
+    where = f"WHERE ((m.mask | {own_bit}) & {wanted}) = {wanted}" if selected else ""
+    sql = f"""
+        WITH m AS (SELECT facets, {mask or "0"} AS mask FROM ({m_sql}) AS matched)
+        SELECT split_part(v, ':', 1), substr(v, strpos(v, ':') + 1), COUNT(*)
+        FROM m, unnest(m.facets) AS v {where}
+        GROUP BY v
+        UNION ALL
+        SELECT '', '', COUNT(*) FROM m WHERE m.mask = {wanted}
+        UNION ALL
+        SELECT '*', '', COUNT(*) FROM m
+    """  # noqa: S608 - facet names and integers only; values are parameters
+    return sql, params
 
 
 def narrowed(queryset, selected: dict[str, list[str]]):

@@ -28,6 +28,7 @@ from django.db import router, transaction
 from django.db.models import ManyToManyField
 from wagtail import hooks
 from wagtail.models import Locale, Page
+from wagtail.search.backends import get_search_backend
 
 from core import bulkload
 from core.cards import picture_id
@@ -61,19 +62,36 @@ def rows_for(facts) -> list[PageFacet]:
     return rows
 
 
-def refresh_pages(pages) -> None:
-    """Rewrite the facet rows of ``pages`` (Page instances, any type)."""
+def page_facts(pages) -> dict:
+    """The facts of ``pages`` (Page instances, any type), by page id."""
     by_locale = defaultdict(list)
     for page in pages:
         by_locale[page.locale_id].append((page.pk, page.content_type_id, page.path))
-    rows = []
+    facts = {}
     for locale_id, hits in by_locale.items():
-        facts = collect_facts(hits, Locale(pk=locale_id))
-        for item in facts.values():
-            rows.extend(rows_for(item))
+        facts.update(collect_facts(hits, Locale(pk=locale_id)))
+    return facts
+
+
+def index_row_facets(facts) -> list[str]:
+    """A page's facets as its index row keeps them (``facet:value``; its
+    date is only sorted on, never counted)."""
+    return [f"{row.facet}:{row.value}" for row in rows_for(facts) if row.facet != "date"]
+
+
+def refresh_pages(pages, facts=None, index_rows=True) -> None:
+    """Rewrite the facet rows of ``pages`` (Page instances, any type) from
+    ``facts`` (read now when not given) and, with ``index_rows``, the
+    facets their index rows keep, where the backend keeps them there."""
+    facts = page_facts(pages) if facts is None else facts
+    rows = [row for item in facts.values() for row in rows_for(item)]
     with transaction.atomic():
         replace(PageFacet.objects.filter(page_id__in=[page.pk for page in pages]))
         PageFacet.objects.bulk_create(rows, batch_size=2000)
+        if index_rows:
+            write = getattr(get_search_backend(), "write_index_row_facets", None)
+            if write is not None:
+                write(facts)
 
 
 def replace(rows) -> None:
@@ -125,13 +143,19 @@ def dependants(partners) -> list[Page]:
     return [page for pk, page in found.items() if pk not in ids]
 
 
-def refresh_for(model, objs) -> None:
+def indexed_pages(model, objs) -> list[Page]:
     if not issubclass(model, Page):
-        return
-    pages = [obj for obj in objs if isinstance(obj, Page) and obj.pk]
+        return []
+    return [obj for obj in objs if isinstance(obj, Page) and obj.pk]
+
+
+def refresh_for(model, objs, facts=None) -> None:
+    """Facet rows and cards of ``objs``, and of the pages that take facets
+    from them. ``facts`` given: the index rows were written with them."""
+    pages = indexed_pages(model, objs)
     if not pages:
         return
-    refresh_pages(pages)
+    refresh_pages(pages, facts, index_rows=facts is None)
     refresh_cards(pages)
     partner_cls = partner_model()
     if partner_cls is not None and issubclass(model, partner_cls):
@@ -151,12 +175,18 @@ def on_page_published(sender, instance, **kwargs):
 
 
 class FacetRowsMixin:
-    """For a backend's index class: keep facet rows with the index."""
+    """For a backend's index class: keep facet rows with the index. The
+    pages' facts are read before their index rows are written, so an index
+    row can keep them too (``add_index_rows``)."""
 
     def add_items(self, model, objs):
         with index_batch(objs):
-            super().add_items(model, objs)
-            refresh_for(model, objs)
+            facts = page_facts(indexed_pages(model, objs))
+            self.add_index_rows(model, objs, facts)
+            refresh_for(model, objs, facts)
+
+    def add_index_rows(self, model, objs, facts):
+        super().add_items(model, objs)
 
 
 class FacetRowsItemMixin(FacetRowsMixin):

@@ -75,6 +75,7 @@ class PageCard(models.Model):
 
 
 if connection.vendor == "postgresql":
+    from django.contrib.postgres.fields import ArrayField
     from django.contrib.postgres.indexes import GinIndex
     from modelsearch.abstract_models import AbstractIndexEntry
 
@@ -89,6 +90,11 @@ if connection.vendor == "postgresql":
         Wagtail's table. ``SearchConfig.ready()`` points every indexed
         model's ``index_entries`` here, so modelsearch's queries (vectors,
         fuzzy search, deletion) read this table.
+
+        ``facets`` repeats the page's facet rows (all but its date) as
+        ``facet:value`` strings, so a query's facets are counted from the
+        index rows it matched, with no join to ``PageFacet``
+        (``facet_counts.array_sql``).
         """
 
         locale = models.ForeignKey(
@@ -99,6 +105,7 @@ if connection.vendor == "postgresql":
             related_name="+",
             db_index=False,
         )
+        facets = ArrayField(models.TextField(), verbose_name=_("facets"), default=list, blank=True)
 
         class Meta(AbstractIndexEntry.Meta):
             abstract = False

@@ -154,6 +154,8 @@ class Matches:
     ranked: list[int] | None = None
     fuzzy: bool = False
     scope: object = None  # the pages searched: the locale's, less promoted ones
+    in_index: bool = False  # the index rows of ``pages`` keep their facets
+    counted: facet_counts.Counted | None = None
 
     @property
     def empty(self) -> bool:
@@ -166,16 +168,21 @@ class Matches:
 def find_matches(params: SearchParams, locale, exclude=()) -> Matches:
     text = " ".join(params.terms)
     queryset = base_queryset(locale).exclude(pk__in=list(exclude))
+    backend = get_search_backend()
+    in_index = hasattr(backend, "write_index_row_facets")
     if not text:
         # Browsing by filters alone: every page of the locale.
-        return Matches(pages=queryset, scope=queryset) if params.filters else Matches()
-    backend = get_search_backend()
+        if not params.filters:
+            return Matches()
+        return Matches(pages=queryset, scope=queryset, in_index=in_index)
     try:
         if hasattr(backend, "matching"):
             with searching_locale(locale.pk):
                 pages = backend.matching(queryset, text)
-                if pages.exists():
-                    return Matches(pages=pages, scope=queryset)
+                # Counting the facets tells whether anything matched.
+                counted = facet_counts.count(pages, params.filters, in_index)
+                if counted.found:
+                    return Matches(pages=pages, scope=queryset, in_index=in_index, counted=counted)
         else:
             ranked = _search_ids(queryset, text)
             if ranked:
@@ -375,9 +382,11 @@ def run_search(params: SearchParams, locale) -> Outcome:
     matches = find_matches(params, locale, exclude=[page.pk for page in promoted])
     outcome.fuzzy = matches.fuzzy
 
-    counts = {facet: Counter() for facet in facet_tools.FACETS}
-    if not matches.empty:
-        counts, outcome.total = facet_counts.count(matches.as_set(), params.filters)
+    counted = matches.counted
+    if counted is None and not matches.empty:
+        counted = facet_counts.count(matches.as_set(), params.filters, matches.in_index)
+    counts = counted.counts if counted else {facet: Counter() for facet in facet_tools.FACETS}
+    outcome.total = counted.total if counted else 0
     outcome.num_pages = min(MAX_PAGE, (outcome.total + PAGE_SIZE - 1) // PAGE_SIZE)
     outcome.page = min(params.page, max(outcome.num_pages, 1))
     start = (outcome.page - 1) * PAGE_SIZE
@@ -413,6 +422,8 @@ def words_match_few(matches: Matches, promoted: int) -> bool:
     filters that leave nothing."""
     if matches.ranked is not None:
         found = len(matches.ranked)
+    elif matches.counted is not None:
+        found = matches.counted.found
     elif matches.pages is not None:
         found = matches.pages.values("pk")[:FEW_RESULTS].count()
     else:

@@ -25,6 +25,7 @@ This index:
 import time
 from collections import defaultdict
 
+from django.db import connections, router
 from django.utils.functional import cached_property
 from modelsearch.backends.database.postgres.postgres import (
     ObjectIndexer,
@@ -34,7 +35,7 @@ from modelsearch.backends.database.postgres.postgres import (
 from modelsearch.index import AutocompleteField, SearchField
 from modelsearch.utils import get_content_type_pk
 
-from ..facet_rows import FacetRowsMixin
+from ..facet_rows import FacetRowsMixin, index_row_facets
 from ..models import LocaleIndexEntry
 from . import LANGUAGE_CONFIGS
 
@@ -63,15 +64,15 @@ def table_average(cursor) -> float | None:
 
 UPSERT = f"""
     WITH new_rows (content_type_id, object_id, locale_id, title, autocomplete, body,
-                   title_text, body_text) AS (VALUES {{values}}),
+                   title_text, body_text, facets) AS (VALUES {{values}}),
          average AS (SELECT COALESCE(
              %s::float, (SELECT avg(length(title)) FROM new_rows WHERE length(title) > 0), 1.0
          ) AS value)
     INSERT INTO {TABLE} (content_type_id, object_id, locale_id, title, autocomplete,
-                         body, title_norm, title_text, body_text)
+                         body, title_norm, title_text, body_text, facets)
     SELECT content_type_id, object_id, locale_id, title, autocomplete, body,
            CASE WHEN length(title) > 0 THEN average.value / length(title) ELSE 1.0 END,
-           title_text, body_text
+           title_text, body_text, facets
     FROM new_rows, average
     ON CONFLICT (content_type_id, object_id) DO UPDATE SET
         locale_id = EXCLUDED.locale_id,
@@ -80,7 +81,15 @@ UPSERT = f"""
         body = EXCLUDED.body,
         title_norm = EXCLUDED.title_norm,
         title_text = EXCLUDED.title_text,
-        body_text = EXCLUDED.body_text
+        body_text = EXCLUDED.body_text,
+        facets = EXCLUDED.facets
+"""  # noqa: S608
+
+# A published page's facets, written again once its links are saved.
+UPDATE_FACETS = f"""
+    UPDATE {TABLE} e SET facets = v.facets
+    FROM (VALUES {{values}}) AS v (content_type_id, object_id, facets)
+    WHERE e.content_type_id = v.content_type_id AND e.object_id = v.object_id
 """  # noqa: S608
 
 # After a rebuild: only rows whose norm is off by more than 5 % are written.
@@ -154,7 +163,8 @@ class LocaleVectorIndex(PostgresIndex):
     def reset(self):
         LocaleIndexEntry._default_manager.all()._raw_delete(using=self.write_connection.alias)
 
-    def add_items(self, model, objs):
+    def add_items(self, model, objs, facets=None):
+        """``facets``: the ``facet:value`` strings of each object, by id."""
         if not objs or not model.get_search_fields():
             return
         from wagtail.models import Locale
@@ -177,9 +187,10 @@ class LocaleVectorIndex(PostgresIndex):
                 sql, sql_params = vector_sql(indexer.texts(column), column_config)
                 row.append(sql)
                 params.extend(sql_params)
-            row += ["%s", "%s"]
+            row += ["%s", "%s", "%s::text[]"]
             params.append(" ".join(text for text, _w in indexer.texts("title")))
             params.append(" ".join(text for text, _w in indexer.texts("body")))
+            params.append((facets or {}).get(obj.pk, []))
             values.append(f"({', '.join(row)})")
         with self.write_connection.cursor() as cursor:
             average = table_average(cursor)
@@ -194,7 +205,24 @@ class LocaleVectorIndex(PostgresIndex):
 
 class LocalePostgresIndex(FacetRowsMixin, LocaleVectorIndex):
     """Upstream's ``PostgresIndex`` as changed above, writing the pages'
-    facet rows beside the index rows."""
+    facet rows beside the index rows, and their facets into them."""
+
+    def add_index_rows(self, model, objs, facts):
+        facets = {pk: index_row_facets(item) for pk, item in facts.items()}
+        LocaleVectorIndex.add_items(self, model, objs, facets)
+
+
+def write_index_row_facets(facts) -> None:
+    """Rewrite the facets kept in the index rows of these pages' facts."""
+    if not facts:
+        return
+    connection = connections[router.db_for_write(LocaleIndexEntry)]
+    values, params = [], []
+    for item in facts.values():
+        values.append("(%s, %s, %s::text[])")
+        params += [item.content_type_id, str(item.pk), index_row_facets(item)]
+    with connection.cursor() as cursor:
+        cursor.execute(UPDATE_FACETS.format(values=", ".join(values)), params)
 
 
 # A rebuild's GIN entries wait in each index's pending list until it holds

@@ -37,7 +37,12 @@ from modelsearch.backends.database.postgres.postgres import (
 from modelsearch.query import Fuzzy, MatchAll, Not
 
 from . import SEARCH_LOCALE
-from .pg_index import BatchedGinRebuilder, LocalePostgresIndex, config_for_language
+from .pg_index import (
+    BatchedGinRebuilder,
+    LocalePostgresIndex,
+    config_for_language,
+    write_index_row_facets,
+)
 
 
 def in_locale(queryset):
@@ -158,6 +163,11 @@ class LocalePostgresSearchBackend(PostgresSearchBackend):
     def __init__(self, params):
         super().__init__(params)
         self.config = params.get("SEARCH_CONFIG") or "simple"
+
+    def write_index_row_facets(self, facts) -> None:
+        """The facets of pages whose links changed after they were indexed
+        (``facet_rows.refresh_pages``): their index rows keep them too."""
+        write_index_row_facets(facts)
 
     def matching(self, queryset, text: str):
         """The pages of ``queryset`` matching all words of ``text``, as an

@@ -108,9 +108,10 @@ def test_the_projects_index_table_has_wagtails_columns_and_the_locale():
     def columns(model):
         return {field.column for field in model._meta.concrete_fields if not field.primary_key}
 
-    # Wagtail's row (the abstract model both are made from) and the locale:
-    # a column upstream adds or drops shows here and in the UPSERT below.
-    assert columns(LocaleIndexEntry) == columns(IndexEntry) | {"locale_id"}
+    # Wagtail's row (the abstract model both are made from), the locale and
+    # the facets: a column upstream adds or drops shows here and in the
+    # UPSERT below.
+    assert columns(LocaleIndexEntry) == columns(IndexEntry) | {"locale_id", "facets"}
     inserted, updated = upsert_columns(UPSERT)
     assert len(inserted) == len(set(inserted))
     assert set(inserted) == columns(LocaleIndexEntry)
