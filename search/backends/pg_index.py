@@ -85,11 +85,13 @@ UPSERT = f"""
         facets = EXCLUDED.facets
 """  # noqa: S608
 
-# A published page's facets, written again once its links are saved.
+# A published page's facets, written again once its links are saved: only
+# where they changed, since rewriting a row re-enters its GIN entries.
 UPDATE_FACETS = f"""
     UPDATE {TABLE} e SET facets = v.facets
     FROM (VALUES {{values}}) AS v (content_type_id, object_id, facets)
     WHERE e.content_type_id = v.content_type_id AND e.object_id = v.object_id
+      AND e.facets IS DISTINCT FROM v.facets
 """  # noqa: S608
 
 # After a rebuild: only rows whose norm is off by more than 5 % are written.

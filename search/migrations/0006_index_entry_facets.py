@@ -29,7 +29,7 @@ class Migration(migrations.Migration):
             model_name="localeindexentry",
             name="facets",
             field=django.contrib.postgres.fields.ArrayField(
-                base_field=models.TextField(), blank=True, default=list, size=None,
+                base_field=models.TextField(), blank=True, db_default=[], default=list, size=None,
                 verbose_name="facets",
             ),
         ),

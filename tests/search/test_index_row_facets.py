@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from core.models import Theme
-from search import facet_counts, query
+from search import facet_counts, facet_rows, query
 from search.backends import searching_locale
 
 from .conftest import on_postgres
@@ -98,3 +98,34 @@ def test_a_search_counts_from_the_index_rows_in_one_query(corpus):
     # Neither a join to the facet rows nor a separate "did it match" query.
     assert not [q for q in captured if "FROM search_pagefacet f" in q["sql"]]
     assert not [q for q in captured if q["sql"].endswith("LIMIT 1") and "@@" in q["sql"]]
+
+
+def test_the_migration_fills_the_index_rows_from_the_facet_rows(corpus):
+    from importlib import import_module
+
+    from search.models import LocaleIndexEntry
+
+    fill = import_module("search.migrations.0006_index_entry_facets").FILL
+    LocaleIndexEntry.objects.update(facets=[])
+    with connection.cursor() as cursor:
+        cursor.execute(fill)
+    for page in corpus["en"].values():
+        assert kept(page) == expected(page), page.title
+    assert "country:DE" in kept(corpus["en"]["funding"])
+
+
+def test_a_publish_that_changes_no_facet_leaves_the_index_row_alone(corpus):
+    from search.models import LocaleIndexEntry
+
+    paper = corpus["en"]["funding"]
+    entry = LocaleIndexEntry.objects.filter(object_id=str(paper.pk))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT ctid::text FROM search_localeindexentry WHERE id = %s", [entry[0].pk]
+        )
+        before = cursor.fetchone()[0]
+        query.get_search_backend().write_index_row_facets(facet_rows.page_facts([paper]))
+        cursor.execute(
+            "SELECT ctid::text FROM search_localeindexentry WHERE id = %s", [entry[0].pk]
+        )
+        assert cursor.fetchone()[0] == before
