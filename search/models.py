@@ -105,9 +105,7 @@ if connection.vendor == "postgresql":
             related_name="+",
             db_index=False,
         )
-        facets = ArrayField(
-            models.TextField(), verbose_name=_("facets"), default=list, db_default=[], blank=True
-        )
+        facets = ArrayField(models.TextField(), default=list, db_default=[], blank=True)
 
         class Meta(AbstractIndexEntry.Meta):
             abstract = False

@@ -30,7 +30,6 @@ class Migration(migrations.Migration):
             name="facets",
             field=django.contrib.postgres.fields.ArrayField(
                 base_field=models.TextField(), blank=True, db_default=[], default=list, size=None,
-                verbose_name="facets",
             ),
         ),
         migrations.RunSQL(FILL, migrations.RunSQL.noop),
