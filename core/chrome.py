@@ -20,14 +20,16 @@ with Redis, a day.
 
 import hashlib
 import time
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.cache.backends.locmem import LocMemCache
+from django.core.signals import setting_changed
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.http.request import split_domain_port
-from django.urls import translate_url
+from django.urls import NoReverseMatch, Resolver404, get_urlconf, resolve, reverse
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -155,7 +157,7 @@ def language_links(request, page) -> list[dict]:
     For a Wagtail page, the live translation's URL; where none is live, the
     home page of that language with ``?untranslated=1`` (so it can show a
     notice), flagged ``available=False``. For any other view, the same path
-    under the other prefix (no query, not cached)."""
+    under the other prefix, with the same query (``view_path``)."""
     from core.templatetags.cf_tags import UNTRANSLATED_PARAM
 
     current = translation.get_language()
@@ -166,7 +168,7 @@ def language_links(request, page) -> list[dict]:
         key = ("view-links", path, current)
         if key not in memo:
             memo[key] = [
-                _link(code, name, translate_url(path, code), current, True)
+                _link(code, name, view_path(path, code), current, True)
                 for code, name in settings.LANGUAGES
             ]
         return memo[key]
@@ -205,6 +207,59 @@ def language_links(request, page) -> list[dict]:
         for link in links
         if link["code"] in names
     ]
+
+
+# Where a view's path is in each language, kept in this process (see
+# view_path): (path, language code, urlconf, active language) -> the
+# translated path, or None where Django's translate_url keeps the URL.
+VIEW_PATHS_MAX = 1000
+_view_paths: dict = {}
+_UNKNOWN = object()
+
+
+def view_path(path: str, code: str) -> str:
+    """``translate_url(path, code)``, with its resolve and reverse done once
+    per process for each path without its query: the search page is asked
+    for with a new query each time.
+
+    Django's ``translate_url`` resolves the URL's path and, when that and
+    the reverse in ``code`` work, puts the result in place of the path,
+    keeping scheme, host, query and fragment (``urlunsplit``); otherwise it
+    returns the URL as it was. This does the same. Resolving depends on the
+    urlconf and, under ``i18n_patterns``, on the active language (the prefix
+    it accepts), so both are in the key; settings that change URLs (in
+    tests) empty it. At most ``VIEW_PATHS_MAX`` entries: emptied when full."""
+    parsed = urlsplit(path)
+    key = (parsed.path, code, get_urlconf(), translation.get_language())
+    translated = _view_paths.get(key, _UNKNOWN)
+    if translated is _UNKNOWN:
+        translated = _translated_path(parsed.path, code)
+        if len(_view_paths) >= VIEW_PATHS_MAX:
+            _view_paths.clear()
+        _view_paths[key] = translated
+    if translated is None:
+        return path
+    return urlunsplit((parsed.scheme, parsed.netloc, translated, parsed.query, parsed.fragment))
+
+
+def _translated_path(path: str, code: str) -> str | None:
+    """What Django's ``translate_url`` puts in place of ``path`` (the URL's
+    path part), or None where it keeps the URL unchanged."""
+    try:
+        match = resolve(unquote(path))  # the path may be encoded
+    except Resolver404:
+        return None
+    name = f"{match.namespace}:{match.url_name}" if match.namespace else match.url_name
+    with translation.override(code):
+        try:
+            return reverse(name, args=match.args, kwargs=match.kwargs)
+        except NoReverseMatch:
+            return None
+
+
+@receiver(setting_changed, dispatch_uid="chrome-view-paths")
+def _forget_view_paths(**_kwargs):
+    _view_paths.clear()
 
 
 def _link(code, name, url, current, available):
