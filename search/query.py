@@ -24,7 +24,7 @@ from core.cards import load_pictures
 
 from . import facet_counts
 from . import facets as facet_tools
-from .backends import searching_locale
+from .backends import few_matches, searching_locale
 from .highlight import Snippet, build_snippet, markers_to_html
 from .models import PageCard
 from .promotions import promoted_pages
@@ -39,6 +39,8 @@ MAX_HITS = 1000
 MAX_FILTER_VALUES = 20
 MAX_FACET_OPTIONS = 12
 FEW_RESULTS = 3
+# Up to this many matches, they are ranked in one query (see backends/postgres.py).
+ONE_QUERY_MAX = 300
 SORTS = ("relevance", "date")
 WORD = re.compile(r"[^\W_]+")
 
@@ -218,7 +220,8 @@ def window_ids(params: SearchParams, locale, matches: Matches, start: int, stop:
         pages = facet_counts.narrowed(matches.pages, filters)
     else:
         queryset = facet_counts.narrowed(matches.scope, filters)
-        with searching_locale(locale.pk):
+        few = matches.counted is not None and matches.counted.found <= ONE_QUERY_MAX
+        with searching_locale(locale.pk), few_matches(few):
             hits = backend_search(queryset, " ".join(params.terms))[start:stop]
             return [page.pk for page in hits]
     return list(facet_counts.newest_first(pages).values_list("pk", flat=True)[start:stop])

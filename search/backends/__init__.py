@@ -36,6 +36,20 @@ def searching_locale(locale_id: int):
         SEARCH_LOCALE.reset(token)
 
 
+# The caller knows the search has few matches (PostgreSQL: they are ranked
+# in one query rather than title matches first, then the others).
+FEW_MATCHES: ContextVar[bool] = ContextVar("few_matches", default=False)
+
+
+@contextmanager
+def few_matches(few: bool = True):
+    token = FEW_MATCHES.set(few)
+    try:
+        yield
+    finally:
+        FEW_MATCHES.reset(token)
+
+
 # PostgreSQL: one text search configuration per language.
 LANGUAGE_CONFIGS = {language.code: language.pg_config for language in languages.TABLE}
 

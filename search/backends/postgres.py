@@ -36,7 +36,7 @@ from modelsearch.backends.database.postgres.postgres import (
 )
 from modelsearch.query import Fuzzy, MatchAll, Not
 
-from . import SEARCH_LOCALE
+from . import FEW_MATCHES, SEARCH_LOCALE
 from .pg_index import (
     BatchedGinRebuilder,
     LocalePostgresIndex,
@@ -75,10 +75,11 @@ class TwoStepRanking:
         plain = not isinstance(self.query, (MatchAll, Fuzzy, Not))
         return plain and self.fields is None and self.order_by_relevance
 
-    def ranked(self, config, lead: bool):
+    def ranked(self, config, lead: bool | None):
         """Matches whose first index vector does (or, with ``lead`` false,
         does not) match, best first by upstream's rank expression over all
-        the compiler's index vectors."""
+        the compiler's index vectors. ``lead`` None: every match, those of
+        the first vector first, in one query (for a few matches)."""
         search_query = self.build_tsquery(self.query, config=config)
         vectors = self.get_index_vectors(search_query)
         rank = self._build_rank_expression(vectors, config)
@@ -89,19 +90,23 @@ class TwoStepRanking:
         # with the PDF text) was built just to be thrown away; with ~1,500
         # text-only matches that was most of the query's time.
         queryset = in_locale(self.queryset.alias(_lead_=lead_match))
-        if lead:
+        # Upstream's combined vector: the GIN index on (locale, title ||
+        # body) of search.LocaleIndexEntry serves it.
+        combined = first
+        for vector in others:
+            combined = combined._combine(vector, "||", False)
+        order = [F("_rank_").desc(), "-pk"]
+        if lead is None:
+            queryset = queryset.alias(_vector_=combined).filter(_vector_=search_query)
+            order.insert(0, F("_lead_").desc(nulls_last=True))
+        elif lead:
             queryset = queryset.filter(_lead_=True)
         elif others:
-            # Upstream's combined vector: the GIN index on (locale,
-            # title || body) of search.LocaleIndexEntry serves it.
-            combined = first
-            for vector in others:
-                combined = combined._combine(vector, "||", False)
             queryset = queryset.alias(_vector_=combined).filter(_vector_=search_query, _lead_=False)
         else:
             # One vector (autocomplete): every match matched it.
             queryset = queryset.none()
-        return queryset.annotate(_rank_=rank).order_by(F("_rank_").desc(), "-pk")
+        return queryset.annotate(_rank_=rank).order_by(*order)
 
 
 class LocalePostgresSearchQueryCompiler(TwoStepRanking, PostgresSearchQueryCompiler):
@@ -129,6 +134,9 @@ class LocalePostgresSearchResults(PostgresSearchResults):
             return super()._do_search()
         config = compiler.get_config(self.backend)
         start = self.start or 0
+        if FEW_MATCHES.get():
+            # The same order, in one query: ranking a few matches is cheap.
+            return list(self._window(compiler.ranked(config, None), start, self.stop))
         first = list(self._window(compiler.ranked(config, True), start, self.stop))
         if self.stop is not None and len(first) == self.stop - start:
             return first

@@ -12,7 +12,7 @@ from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 
 from knowledgebase.models import NewsPage
-from search.backends import searching_locale
+from search.backends import few_matches, searching_locale
 from search.query import base_queryset
 
 from .conftest import add, on_postgres
@@ -63,6 +63,17 @@ def test_two_step_ranking_gives_wagtails_order(news_corpus, window):
     everything = ids(get_search_backend(), queryset, 0, None)
     assert everything[:4] == sorted(everything[:4], reverse=True)
     assert everything[4:] == [page.pk for page in reversed(news_corpus[4:])]
+
+
+@pytest.mark.parametrize("window", [(0, 3), (2, 6), (4, 12), (3, None), (11, 20), (0, None)])
+def test_a_few_matches_are_ranked_in_one_query_in_the_same_order(news_corpus, window):
+    queryset = base_queryset(Locale.objects.get(language_code="en")).specific(defer=True)
+    two_steps = ids(get_search_backend(), queryset, *window)
+    with few_matches(), CaptureQueriesContext(connection) as queries:
+        one_query = ids(get_search_backend(), queryset, *window)
+    assert one_query == two_steps == ids(WagtailRanked({}), queryset, *window)
+    assert one_query
+    assert len(queries) == 1
 
 
 @pytest.mark.parametrize("window", [(0, 3), (2, 6), (0, None)])
