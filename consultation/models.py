@@ -38,9 +38,10 @@ def document_status(page) -> str | None:
 
 
 class Consultation(TranslatableMixin, models.Model):
-    # Which pages have a consultation is kept with the page chrome
-    # (consultation_tags.consulted_keys): a change renews it.
-    in_page_chrome = True
+    # Which pages have a consultation is kept apart from the page chrome
+    # (consultation_tags.consulted_keys): a change renews it, a publish
+    # elsewhere does not.
+    chrome_part = "consultations"
 
     page = models.ForeignKey(
         "wagtailcore.Page",

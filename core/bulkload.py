@@ -91,10 +91,10 @@ def bulk_load():
 
 def finish(verbosity: int = 0) -> None:
     """The upkeep skipped during ``bulk_load()``, once for everything."""
-    from core.chrome import bump_generation
+    from core.chrome import renew_everything
     from core.pagecache.purge import purge_everything_on_commit
 
     call_command("rebuild_references_index", verbosity=0)
     call_command("update_index", verbosity=verbosity)
-    bump_generation()
+    renew_everything()
     purge_everything_on_commit()

@@ -11,6 +11,11 @@ cache between requests, keyed by
 - the site, the active language, and for a page its id, latest revision and
   last publication.
 
+Parts that depend on a few models' rows alone (which pages have a
+consultation, the sectors) are kept under a generation of their own,
+renewed when such a row is saved or deleted, not by a publish
+(``remembered(..., part=...)``, the models' ``chrome_part``).
+
 Nothing in them depends on the user: the menu lists live pages shown in
 menus and the switcher lists live translations, whoever asks. With a cache
 that processes do not share (local memory, when ``REDIS_URL`` is not set),
@@ -52,16 +57,35 @@ def bump_generation(**_kwargs) -> None:
     cache.set(GENERATION_KEY, time.time_ns(), None)
 
 
-def _generation(request) -> int:
+def renew_part(name: str) -> None:
+    """Forget what is kept under the generation of part ``name`` (see
+    ``remembered``)."""
+    if bulkload.active():
+        return  # once, when the bulk load ends
+    cache.set(f"{GENERATION_KEY}:{name}", time.time_ns(), None)
+
+
+def renew_everything() -> None:
+    """The chrome and every part kept apart from it, forgotten."""
+    from django.apps import apps
+
+    bump_generation()
+    for name in {getattr(model, "chrome_part", "") for model in apps.get_models()} - {""}:
+        renew_part(name)
+
+
+def _generation(request, part: str = "") -> int:
     memo = _memo(request)
-    if "generation" not in memo:
-        value = cache.get(GENERATION_KEY)
+    memo_key = f"generation:{part}"
+    if memo_key not in memo:
+        key = f"{GENERATION_KEY}:{part}" if part else GENERATION_KEY
+        value = cache.get(key)
         if value is None:
             value = time.time_ns()
-            cache.add(GENERATION_KEY, value, None)
-            value = cache.get(GENERATION_KEY, value)
-        memo["generation"] = value
-    return memo["generation"]
+            cache.add(key, value, None)
+            value = cache.get(key, value)
+        memo[memo_key] = value
+    return memo[memo_key]
 
 
 def _memo(request) -> dict:
@@ -70,22 +94,28 @@ def _memo(request) -> dict:
     return request._cf_chrome
 
 
-def _cached(request, key: str, compute):
+def _cached(request, key: str, compute, part: str = ""):
     memo = _memo(request)
-    if key not in memo:
-        full_key = f"chrome:{_generation(request)}:{key}"
+    memo_key = f"{part}:{key}"
+    if memo_key not in memo:
+        full_key = f"chrome:{part}:{_generation(request, part)}:{key}"
         value = cache.get(full_key)
         if value is None:
             value = compute()
             cache.set(full_key, value, _timeout())
-        memo[key] = value
-    return memo[key]
+        memo[memo_key] = value
+    return memo[memo_key]
 
 
-def remembered(request, key: str, compute):
+def remembered(request, key: str, compute, part: str = ""):
     """``compute()``, kept like the chrome: once per request, and in the
-    cache until the next publish, unpublish, move or delete of a page."""
-    return _cached(request, key, compute)
+    cache until the next publish, unpublish, move or delete of a page.
+
+    With ``part``, kept instead until a row of a model whose
+    ``chrome_part`` names it is saved or deleted, or a bulk load ends: for
+    what depends on those rows alone, so a publish elsewhere does not
+    read it again (which pages have a consultation, the sectors)."""
+    return _cached(request, key, compute, part)
 
 
 def find_site(request):
@@ -122,6 +152,25 @@ def _homes(request, site, page=None) -> dict:
     return memo["homes"]
 
 
+def _menu_home(request, site, language) -> Page:
+    """The home page the menu hangs from. Where the site's roots are kept
+    (``core.site_roots``, renewed with the chrome), a page made of what is
+    kept of it: its children and its URL need only its path and url_path,
+    so a view (search) reads no home page. Else the live home of
+    ``language``, or the site's root page."""
+    from core.site_roots import kept_home
+
+    kept = kept_home(request, site)
+    if kept is not None:
+        return Page(
+            pk=kept["pk"],
+            path=kept["path"],
+            depth=len(kept["path"]) // Page.steplen,
+            url_path=kept["url_path"],
+        )
+    return _homes(request, site).get(language) or site.root_page
+
+
 def menu(request) -> dict:
     """``{"home_url": ..., "items": [{"url", "title", "path", "depth"}]}`` for
     the active language: its home page and the live pages shown in menus
@@ -132,8 +181,10 @@ def menu(request) -> dict:
     language = translation.get_language()
 
     def compute():
-        home = _homes(request, site).get(language) or site.root_page
-        items = home.get_children().live().in_menu().order_by("path")
+        home = _menu_home(request, site, language)
+        # child_of(), not get_children(): a page made of what is kept has
+        # no numchild, and treebeard takes it for a leaf.
+        items = Page.objects.child_of(home).live().in_menu().order_by("path")
         return {
             "home_url": home.get_url(request) or "/",
             "items": [
@@ -282,6 +333,8 @@ post_page_move.connect(bump_generation, dispatch_uid="chrome-moved")
 def _deleted(sender, instance, **kwargs):
     if isinstance(instance, Page | Site | Locale) or getattr(instance, "in_page_chrome", False):
         bump_generation()
+    if getattr(instance, "chrome_part", ""):
+        renew_part(instance.chrome_part)
 
 
 @receiver(post_save, dispatch_uid="chrome-saved")
@@ -296,3 +349,5 @@ def _saved(sender, instance, created=False, **kwargs):
         or (created and isinstance(instance, Page) and instance.live)
     ):
         bump_generation()
+    if getattr(instance, "chrome_part", ""):
+        renew_part(instance.chrome_part)

@@ -101,6 +101,13 @@ def _home(request, site) -> dict | None:
     return {"pk": pk, "type_id": type_id, "url_path": url_path, "path": path, "accept": accept}
 
 
+def kept_home(request, site) -> dict | None:
+    """What is kept of the active language's home page (``pk``,
+    ``type_id``, ``url_path``, ``path``), read with the chrome; None
+    without i18n or a locale."""
+    return _home(request, site)
+
+
 def locale_root(request, site):
     """``site.root_page.localized.specific`` (Wagtail's start of routing)."""
     root = site.root_page

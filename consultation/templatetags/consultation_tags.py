@@ -58,16 +58,16 @@ def labelled(counter, labels):
 
 
 def consulted_keys(request) -> frozenset:
-    """The translation keys of the pages that have a consultation, kept with
-    the page chrome (a consultation saved or deleted renews it): a page
-    without one, most pages, then costs no query."""
+    """The translation keys of the pages that have a consultation, kept
+    until a consultation is saved or deleted (a publish elsewhere does not
+    renew them): a page without one, most pages, then costs no query."""
     from core.chrome import remembered
 
     def compute():
         keys = Consultation.objects.values_list("page__translation_key", flat=True)
         return frozenset(keys.distinct().order_by())
 
-    return remembered(request, "consulted", compute)
+    return remembered(request, "consulted", compute, part="consultations")
 
 
 @register.inclusion_tag("consultation/includes/section.html", takes_context=True)
@@ -115,7 +115,9 @@ def consultation_section(context, page):
         language = get_language()
         sectors = None
         if request is not None:  # kept with the chrome (sectors are marked so)
-            sectors = remembered(request, f"sectors:{language}", lambda: sector_choices(language))
+            sectors = remembered(
+                request, f"sectors:{language}", lambda: sector_choices(language), part="sectors"
+            )
         form = build_form(consultation, page, language, sectors=sectors)
     return {
         "request": request,

@@ -58,7 +58,7 @@ class Theme(TaxonomyTerm):
 
 
 class Sector(TaxonomyTerm):
-    in_page_chrome = True  # the consultation form's choices are kept with it
+    chrome_part = "sectors"  # the consultation form's choices are kept apart
 
     class Meta(TaxonomyTerm.Meta):
         verbose_name = _("sector")

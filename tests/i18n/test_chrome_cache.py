@@ -65,6 +65,22 @@ def test_a_published_menu_page_appears_at_once(client, section):
     assert "About the network" in menu and "About us" not in menu
 
 
+@pytest.mark.parametrize("code", ["en", "de"])
+def test_a_view_shows_the_menu_of_its_language_after_a_publish(client, section, code):
+    """The search page is a view: its menu hangs from what is kept of the
+    language's home page, not from a home page read for it."""
+    home = section[code]["home"]
+    search = f"/{code}/search/?q=grants"
+    ensure_page(home, ContentPage, "about", title=f"About {code}", show_in_menus=True)
+    menu = _menu(_get(client, search))
+    assert f'href="/{code}/about/"' in menu and f"About {code}" in menu
+    page = ensure_page(home, ContentPage, "team", title=f"Team {code}", show_in_menus=True)
+    page.save_revision().publish()
+    html = _get(client, search)
+    assert f'href="/{code}/team/"' in _menu(html) and f'href="/{code}/about/"' in _menu(html)
+    assert f'href="/{code}/"' in html  # the home link
+
+
 def test_an_unpublished_or_deleted_menu_page_goes_at_once(client, section):
     home = section["en"]["home"]
     page = ensure_page(home, ContentPage, "about", title="About us", show_in_menus=True)

@@ -13,7 +13,9 @@ Each test then renders its page once more under
 hreflang links) in the cache. "Cold" is right after the cache was emptied:
 the chrome is computed (two queries), with each language's home page and
 locale (one) and what else is kept with it, and Wagtail reads its site root
-paths again (two more).
+paths again (two more). "Published" is the first render after a publish
+elsewhere: the chrome is computed again, Wagtail's site root paths stay;
+that too stays within 15.
 """
 
 import re
@@ -70,14 +72,19 @@ PAGE_TYPES = [
 class Counts:
     cold: int
     warm: int
+    published: int
 
 
 def count(client, url) -> Counts:
+    from core.chrome import bump_generation
+
     # A first visit: a search's first hit of the day makes its statistics rows.
     client.get(url)
     cache.clear()
     numbers = []
-    for _ in range(2):
+    for step in range(3):
+        if step == 2:
+            bump_generation()  # what any publish does to the chrome
         connection.queries_log.clear()
         with CaptureQueriesContext(connection) as captured:
             response = client.get(url)
@@ -143,9 +150,10 @@ def test_at_most_15_queries_not_growing_with_content(
     assert response.status_code == 200
     key = (code, label)
     assert second[key].warm <= limit
+    assert second[key].published <= limit
     assert second[key].cold <= limit + CHROME_COLD
     # Twice the content, the same number of queries.
-    assert (second[key].warm, second[key].cold) == (first[key].warm, first[key].cold)
+    assert second[key] == first[key]
 
 
 def test_pages_show_the_doubled_content(measured, db, client):
