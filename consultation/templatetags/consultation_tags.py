@@ -114,7 +114,7 @@ def consultation_section(context, page):
 
         language = get_language()
         sectors = None
-        if request is not None:  # kept with the chrome (sectors are marked so)
+        if request is not None:  # kept until a sector changes (Sector.chrome_part)
             sectors = remembered(
                 request, f"sectors:{language}", lambda: sector_choices(language), part="sectors"
             )
