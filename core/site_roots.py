@@ -76,7 +76,7 @@ def active_locale(request):
     return Locale.get_active()  # raises as Wagtail does
 
 
-def _home(request, site) -> dict | None:
+def kept_home(request, site) -> dict | None:
     """What is kept of the active language's home page: ``pk``, ``type_id``,
     ``url_path``, ``path``, and ``accept(row)``, which says whether a row
     read is still that page; None without i18n or a locale."""
@@ -101,17 +101,10 @@ def _home(request, site) -> dict | None:
     return {"pk": pk, "type_id": type_id, "url_path": url_path, "path": path, "accept": accept}
 
 
-def kept_home(request, site) -> dict | None:
-    """What is kept of the active language's home page (``pk``,
-    ``type_id``, ``url_path``, ``path``), read with the chrome; None
-    without i18n or a locale."""
-    return _home(request, site)
-
-
 def locale_root(request, site):
     """``site.root_page.localized.specific`` (Wagtail's start of routing)."""
     root = site.root_page
-    home = _home(request, site)
+    home = kept_home(request, site)
     if home is None:
         return root.specific
     page = _load(home["pk"], home["type_id"])
@@ -128,7 +121,7 @@ def _route_below_home(request, site, components):
 
     from core.routing import route_below
 
-    home = _home(request, site) if components else None
+    home = kept_home(request, site) if components else None
     if home is None:
         return None
     model = ContentType.objects.get_for_id(home["type_id"]).model_class()

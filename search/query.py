@@ -425,10 +425,8 @@ def words_match_few(matches: Matches, promoted: int) -> bool:
     filters that leave nothing."""
     if matches.ranked is not None:
         found = len(matches.ranked)
-    elif matches.counted is not None:
+    elif matches.counted is not None:  # PostgreSQL: every match counted
         found = matches.counted.found
-    elif matches.pages is not None:
-        found = matches.pages.values("pk")[:FEW_RESULTS].count()
     else:
         found = 0
     return found + promoted < FEW_RESULTS
