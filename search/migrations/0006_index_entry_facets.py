@@ -5,11 +5,17 @@ filled from the facet rows. The model exists only on PostgreSQL (see
 import django.contrib.postgres.fields
 from django.db import connection, migrations, models
 
-FILL = """
+# In the order the indexer writes them (search.facets.FACETS, then values
+# by code point), so a publish that changes nothing rewrites no row.
+ORDER = "ARRAY['type', 'theme', 'sector', 'country', 'partner', 'year', 'document', " \
+    "'instrument', 'deadline']"
+FILL = f"""
     UPDATE search_localeindexentry e SET facets = f.facets
     FROM (
         SELECT r.page_id, p.content_type_id,
-               array_agg(r.facet || ':' || r.value ORDER BY r.facet, r.value) AS facets
+               array_agg(r.facet || ':' || r.value
+                         ORDER BY array_position({ORDER}, r.facet::text), r.value COLLATE "C")
+                   AS facets
         FROM search_pagefacet r JOIN wagtailcore_page p ON p.id = r.page_id
         WHERE r.facet <> 'date'
         GROUP BY r.page_id, p.content_type_id
