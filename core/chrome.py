@@ -65,12 +65,28 @@ def renew_part(name: str) -> None:
     cache.set(f"{GENERATION_KEY}:{name}", time.time_ns(), None)
 
 
+# Parts of models that cannot say ``chrome_part`` themselves (another
+# library's), by model class: ``keep_part_of``.
+_PARTS: dict = {}
+
+
+def keep_part_of(model, name: str) -> None:
+    """Renew part ``name`` when a row of ``model`` is saved or deleted, as
+    for a model whose ``chrome_part`` is ``name``."""
+    _PARTS[model] = name
+
+
+def part_of(model_or_row) -> str:
+    model = model_or_row if isinstance(model_or_row, type) else type(model_or_row)
+    return getattr(model, "chrome_part", "") or _PARTS.get(model, "")
+
+
 def renew_everything() -> None:
     """The chrome and every part kept apart from it, forgotten."""
     from django.apps import apps
 
     bump_generation()
-    for name in {getattr(model, "chrome_part", "") for model in apps.get_models()} - {""}:
+    for name in {part_of(model) for model in apps.get_models()} - {""}:
         renew_part(name)
 
 
@@ -89,6 +105,8 @@ def _generation(request, part: str = "") -> int:
 
 
 def _memo(request) -> dict:
+    if request is None:  # code without a request: the cache only
+        return {}
     if not hasattr(request, "_cf_chrome"):
         request._cf_chrome = {}
     return request._cf_chrome
@@ -114,7 +132,10 @@ def remembered(request, key: str, compute, part: str = ""):
     With ``part``, kept instead until a row of a model whose
     ``chrome_part`` names it is saved or deleted, or a bulk load ends: for
     what depends on those rows alone, so a publish elsewhere does not
-    read it again (which pages have a consultation, the sectors)."""
+    read it again (which pages have a consultation, the sectors).
+
+    ``request`` may be None (code that has none, such as ``run_search``
+    from the API): the value is then read from the cache each call."""
     return _cached(request, key, compute, part)
 
 
@@ -333,8 +354,8 @@ post_page_move.connect(bump_generation, dispatch_uid="chrome-moved")
 def _deleted(sender, instance, **kwargs):
     if isinstance(instance, Page | Site | Locale) or getattr(instance, "in_page_chrome", False):
         bump_generation()
-    if getattr(instance, "chrome_part", ""):
-        renew_part(instance.chrome_part)
+    if part_of(instance):
+        renew_part(part_of(instance))
 
 
 @receiver(post_save, dispatch_uid="chrome-saved")
@@ -349,5 +370,5 @@ def _saved(sender, instance, created=False, **kwargs):
         or (created and isinstance(instance, Page) and instance.live)
     ):
         bump_generation()
-    if getattr(instance, "chrome_part", ""):
-        renew_part(instance.chrome_part)
+    if part_of(instance):
+        renew_part(part_of(instance))

@@ -9,9 +9,12 @@ class SearchConfig(AppConfig):
     def ready(self):
         from django.conf import settings
         from django_tasks.signals import task_finished
+        from wagtail.contrib.search_promotions.models import SearchPromotion
         from wagtail.signals import page_published
 
-        from . import facet_rows, indexing, models
+        from core.chrome import keep_part_of
+
+        from . import facet_rows, indexing, models, promotions
 
         if hasattr(models, "LocaleIndexEntry"):
             # PostgreSQL: modelsearch's own classmethod, which its app
@@ -20,6 +23,7 @@ class SearchConfig(AppConfig):
             # queries name) reads the table with the locale.
             models.LocaleIndexEntry.add_generic_relations()
 
+        keep_part_of(SearchPromotion, promotions.PART)
         page_published.connect(facet_rows.on_page_published, dispatch_uid="search-facet-rows")
         task_finished.connect(indexing.on_task_finished, dispatch_uid="search-task-failures")
 

@@ -6,10 +6,26 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
+from core.chrome import remembered
+
+PART = "promotions"
+
+
+def promoted_texts() -> frozenset[str]:
+    """The (normalised) query strings that have a promoted page: few, and
+    most searches are not among them, so they need no query of their own.
+    Kept until a promotion is saved or deleted (``apps.py``)."""
+    return remembered(None, "promoted-texts", _promoted_texts, part=PART)
+
+
+def _promoted_texts() -> frozenset[str]:
+    rows = SearchPromotion.objects.filter(page__isnull=False).values_list("query__query_string")
+    return frozenset(text for (text,) in rows)
+
 
 def promoted_pages(query: str, locale) -> list[Page]:
     text = normalise_query_string(query)
-    if not text:
+    if not text or text not in promoted_texts():
         return []
     promotions = (
         SearchPromotion.objects.filter(query__query_string=text, page__isnull=False)
