@@ -15,6 +15,7 @@ The number of queries grows with the number of page types among the hits,
 never with the number of hits.
 """
 
+import functools
 from dataclasses import dataclass, field
 
 from django.apps import apps
@@ -183,23 +184,25 @@ def small_int(value: str) -> int | None:
 
 def term_labels(values_by_facet: dict, locale) -> dict[str, dict[str, str]]:
     """Labels of the theme and sector values, ``{facet: {slug: name}}``, in
-    one query."""
-    from django.db.models import CharField, Value
+    one query (written out: the ORM's union cost more than the query)."""
+    from django.db import connection
 
-    parts = []
-    for facet in ("theme", "sector"):
+    parts, params = [], []
+    for facet, model in (("theme", Theme), ("sector", Sector)):
         values = list(values_by_facet.get(facet, ()))
-        if not values:
-            continue
-        model = Theme if facet == "theme" else Sector
-        parts.append(
-            model.objects.filter(locale=locale, slug__in=values)
-            .order_by()
-            .values_list(Value(facet, output_field=CharField()), "slug", "name")
-        )
+        if values:
+            marks = ", ".join(["%s"] * len(values))
+            parts.append(
+                f"SELECT '{facet}', slug, name FROM {model._meta.db_table}"  # noqa: S608
+                f" WHERE locale_id = %s AND slug IN ({marks})"
+            )
+            params += [locale.pk, *values]
     names = {"theme": {}, "sector": {}}
-    for facet, slug, name in parts[0].union(*parts[1:], all=True) if parts else []:
-        names[facet][slug] = name
+    if parts:
+        with connection.cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(parts), params)
+            for facet, slug, name in cursor.fetchall():
+                names[facet][slug] = name
     return {
         facet: {value: names[facet].get(value, value) for value in values_by_facet.get(facet, ())}
         for facet in ("theme", "sector")
@@ -260,9 +263,16 @@ def _partner_labels(values) -> dict[str, str]:
 
 
 def _instrument_labels(values) -> dict[str, str]:
-    names = {}
+    names = {key: str(label) for key, label in instrument_choices()}
+    return {value: names[value] for value in values if value in names}
+
+
+@functools.cache
+def instrument_choices() -> tuple:
+    """The choices of every model's ``instrument`` field (their labels lazy)."""
+    choices = []
     for model in apps.get_models():
         field = model_field(model, "instrument")
         if field is not None and field.choices:
-            names.update({key: str(label) for key, label in field.choices})
-    return {value: names[value] for value in values if value in names}
+            choices += field.choices
+    return tuple(choices)
