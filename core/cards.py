@@ -87,17 +87,20 @@ def card_pages(pages, also=()) -> list:
     return pages
 
 
-def load_pictures(ids) -> dict:
-    """Images by id, each with all its renditions, in one query (read from
-    the renditions, joined to their image), however many cards show them;
-    images that have no rendition yet (before their first view) take one
-    more. Uses Wagtail's ``prefetched_renditions`` attribute, which
+def load_pictures(ids, specs=None) -> dict:
+    """Images by id, each with all its renditions (or those of the filter
+    ``specs`` only), in one query (read from the renditions, joined to
+    their image), however many cards show them; images that have no such
+    rendition yet (before their first view) take one more. Uses Wagtail's
+    ``prefetched_renditions`` attribute, which
     ``ImageQuerySet.prefetch_renditions`` also fills."""
     wanted = {pk for pk in ids if pk}
     if not wanted:
         return {}
     image_model = get_image_model()
     renditions = image_model.get_rendition_model().objects.filter(image_id__in=wanted)
+    if specs is not None:
+        renditions = renditions.filter(filter_spec__in=specs)
     images = {}
     for rendition in renditions.select_related("image"):
         image = images.setdefault(rendition.image_id, rendition.image)

@@ -20,7 +20,9 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
+from core import visibility
 from core.cards import load_pictures
+from core.templatetags.picture_tags import CARD_RENDITIONS
 
 from . import facet_counts
 from . import facets as facet_tools
@@ -117,21 +119,30 @@ class Outcome:
     fuzzy: bool = False
 
 
-def base_queryset(locale):
+def base_queryset(locale, in_sql: bool = False):
     """The live, public pages of ``locale``, less the home pages (depth 2,
-    the roots of the locales' trees): a home page is never a result."""
-    return Page.objects.live().public().filter(locale=locale, depth__gt=2)
+    the roots of the locales' trees): a home page is never a result.
+
+    ``in_sql``: the queryset only ever becomes SQL (the project's
+    PostgreSQL backend counts and ranks in SQL), so restricted sections are
+    left out in the same statement (``core.visibility``). Wagtail's
+    ``public()`` reads the restrictions first, a query of its own; a search
+    engine's backend, which cannot translate the other, keeps it."""
+    pages = Page.objects.live().filter(locale=locale, depth__gt=2)
+    return visibility.public(pages) if in_sql else pages.public()
 
 
 def backend_search(queryset, text: str, fuzzy: bool = False):
-    """Wagtail's search over ``queryset``, best first (lazy: slice it)."""
+    """Wagtail's search over ``queryset``, best first (lazy: slice it): pages
+    with their id only, as the callers want the ids (a specific, deferred
+    page of each type cost more to make than the ranking query took)."""
     backend = get_search_backend()
     query = text
     if fuzzy:
         from wagtail.search.query import Fuzzy
 
         query = Fuzzy(text)
-    return backend.search(query, queryset.specific(defer=True), operator="and")
+    return backend.search(query, queryset.only("pk"), operator="and")
 
 
 def _search_ids(queryset, text: str, fuzzy: bool = False) -> list[int]:
@@ -169,8 +180,9 @@ class Matches:
 
 def find_matches(params: SearchParams, locale, exclude=()) -> Matches:
     text = " ".join(params.terms)
-    queryset = base_queryset(locale).exclude(pk__in=list(exclude))
     backend = get_search_backend()
+    in_sql = hasattr(backend, "matching")
+    queryset = base_queryset(locale, in_sql).exclude(pk__in=list(exclude))
     in_index = hasattr(backend, "write_index_row_facets")
     if not text:
         # Browsing by filters alone: every page of the locale.
@@ -178,7 +190,7 @@ def find_matches(params: SearchParams, locale, exclude=()) -> Matches:
             return Matches()
         return Matches(pages=queryset, scope=queryset, in_index=in_index)
     try:
-        if hasattr(backend, "matching"):
+        if in_sql:
             with searching_locale(locale.pk):
                 pages = backend.matching(queryset, text)
                 # Counting the facets tells whether anything matched.
@@ -195,6 +207,8 @@ def find_matches(params: SearchParams, locale, exclude=()) -> Matches:
         return Matches()
     if not supports_fuzzy():
         return Matches()
+    # Through the backend's own search, which checks every filter: public().
+    queryset = base_queryset(locale).exclude(pk__in=list(exclude))
     try:
         ranked = _search_ids(queryset, text, fuzzy=True)
         return Matches(ranked=ranked, fuzzy=True, scope=queryset)
@@ -221,9 +235,12 @@ def window_ids(params: SearchParams, locale, matches: Matches, start: int, stop:
     else:
         queryset = facet_counts.narrowed(matches.scope, filters)
         few = matches.counted is not None and matches.counted.found <= ONE_QUERY_MAX
+        text = " ".join(params.terms)
+        backend = get_search_backend()
         with searching_locale(locale.pk), few_matches(few):
-            hits = backend_search(queryset, " ".join(params.terms))[start:stop]
-            return [page.pk for page in hits]
+            if hasattr(backend, "ranked_ids"):
+                return backend.ranked_ids(queryset, text, start, stop)
+            return [page.pk for page in backend_search(queryset, text)[start:stop]]
     return list(facet_counts.newest_first(pages).values_list("pk", flat=True)[start:stop])
 
 
@@ -253,19 +270,32 @@ def card_of(page):
     return card or PageCard(page_id=page.pk)
 
 
+RESULT_PAGE_FIELDS = ("title", "url_path", "content_type_id", "locale_id", "translation_key")
+
+
 def load_pages(ids: list[int]) -> list[Page]:
     """The pages of ``ids``, in that order, each with its search card (its
     text and document) and the card's picture with its renditions: two
     queries whatever the page types. Pages that have no card yet (indexed
     before cards existed; ``update_index`` writes them) are loaded as their
     own type and get a card made on the spot."""
-    pages = list(Page.objects.filter(pk__in=ids).select_related("search_card__document"))
+    pages = Page.objects.filter(pk__in=ids).select_related("search_card__document")
+    # What a result shows and links to (its URL needs url_path only); the
+    # other thirty-odd columns of each page cost more to load than to find.
+    pages = list(
+        pages.only(
+            *RESULT_PAGE_FIELDS,
+            "search_card__text",
+            "search_card__image_id",
+            "search_card__document",
+        )
+    )
     cards = [getattr(page, "search_card", None) for page in pages]
     missing = [page for page, card in zip(pages, cards, strict=True) if card is None]
     if missing:
         cards += made_cards(missing)
     cards = [card for card in cards if card is not None]
-    pictures = load_pictures(card.image_id for card in cards)
+    pictures = load_pictures((card.image_id for card in cards), CARD_RENDITIONS)
     for card in cards:
         card.image = pictures.get(card.image_id)
     by_id = {page.pk: page for page in pages}
@@ -370,15 +400,6 @@ def engine_highlights(results: list[Result], terms: list[str], locale) -> None:
             result.snippet = Snippet(markers_to_html(fragment))
 
 
-def facet_partner_titles(ids) -> dict[int, str]:
-    """Titles of partner pages by id: the results' partners and the partner
-    facet's labels."""
-    model = facet_tools.partner_model()
-    if not ids or model is None:
-        return {}
-    return dict(model.objects.filter(pk__in=ids).values_list("pk", "title"))
-
-
 def run_search(params: SearchParams, locale) -> Outcome:
     outcome = Outcome(params)
     promoted = promoted_pages(params.q, locale) if params.q and params.page == 1 else []
@@ -399,12 +420,13 @@ def run_search(params: SearchParams, locale) -> Outcome:
     by_id = {page.pk: page for page in load_pages(ids + [page.pk for page in promoted])}
     pages = [by_id[pk] for pk in ids if pk in by_id]
     promoted = [by_id[page.pk] for page in promoted if page.pk in by_id]
-    facts = facet_counts.stored_facts(ids + [p.pk for p in promoted])
-    partner_ids = {pk for item in facts.values() for pk in item.partners}
-    # The partners of the results and of the partner facet, in one query.
+    # The results' dates and partners, and the titles of their partners
+    # and of the partner facet's, in one query.
     shown, more = shown_values(counts, params.filters)
-    facet_partners = {facet_tools.small_int(value) for value in shown["partner"]}
-    partner_titles = facet_partner_titles(partner_ids | (facet_partners - {None}))
+    facet_partners = {facet_tools.small_int(value) for value in shown["partner"]} - {None}
+    facts, partner_titles = facet_counts.facts_and_partners(
+        ids + [p.pk for p in promoted], facet_partners
+    )
     outcome.results = [
         to_result(page, facts.get(page.pk), params.terms, partner_titles) for page in pages
     ]

@@ -61,6 +61,10 @@ NARROW_FILTERS = tuple(
     Filter(spec) for spec in Filter.expand_spec(["format-{webp,jpeg}", "fill-400x225"])
 )
 
+# The filter specs of every rendition a card may show (``load_pictures``
+# reads only these).
+CARD_RENDITIONS = tuple(sorted({f.spec for f in WIDE_FILTERS + NARROW_FILTERS}))
+
 _markup: dict = {}  # key -> (expiry, markup)
 _lock = threading.Lock()
 

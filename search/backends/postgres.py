@@ -129,15 +129,23 @@ class LocalePostgresSearchResults(PostgresSearchResults):
     for the queries it takes; any compiler of this backend may come here."""
 
     def _do_search(self):
-        compiler = self.query_compiler
-        if not compiler.two_step():
+        if not self.query_compiler.two_step():
             return super()._do_search()
+        return self._ranked(self._window)
+
+    def ids(self) -> list[int]:
+        """The ids of the results' window, best first, without making a page
+        of each (``LocalePostgresSearchBackend.ranked_ids``)."""
+        return self._ranked(lambda queryset, start, stop: self._window(queryset, start, stop, True))
+
+    def _ranked(self, window):
+        compiler = self.query_compiler
         config = compiler.get_config(self.backend)
         start = self.start or 0
         if FEW_MATCHES.get():
             # The same order, in one query: ranking a few matches is cheap.
-            return list(self._window(compiler.ranked(config, None), start, self.stop))
-        first = list(self._window(compiler.ranked(config, True), start, self.stop))
+            return list(window(compiler.ranked(config, None), start, self.stop))
+        first = list(window(compiler.ranked(config, True), start, self.stop))
         if self.stop is not None and len(first) == self.stop - start:
             return first
         # The window reaches past the title matches: count them to know how
@@ -147,10 +155,12 @@ class LocalePostgresSearchResults(PostgresSearchResults):
         else:
             skip = max(0, start - compiler.ranked(config, True).order_by().count())
         stop = None if self.stop is None else self.stop - start - len(first) + skip
-        rest = self._window(compiler.ranked(config, False), skip, stop)
+        rest = window(compiler.ranked(config, False), skip, stop)
         return first + list(rest)
 
-    def _window(self, queryset, start, stop):
+    def _window(self, queryset, start, stop, ids=False):
+        if ids:
+            return queryset.values_list("pk", flat=True)[start:stop]
         if self._score_field:
             queryset = queryset.annotate(**{self._score_field: F("_rank_")})
         return queryset[start:stop]
@@ -176,6 +186,15 @@ class LocalePostgresSearchBackend(PostgresSearchBackend):
         """The facets of pages whose links changed after they were indexed
         (``facet_rows.refresh_pages``): their index rows keep them too."""
         write_index_row_facets(facts)
+
+    def ranked_ids(self, queryset, text: str, start: int, stop: int) -> list[int]:
+        """The ids of ``search(text, queryset, operator="and")[start:stop]``,
+        in the same order, read as ids alone (a page of each cost more to
+        make than the query took to run)."""
+        compiler = self.query_compiler_class(queryset, text, operator="and")
+        if not compiler.two_step():
+            return [page.pk for page in self.search(text, queryset, operator="and")[start:stop]]
+        return self.results_class(self, compiler)[start:stop].ids()
 
     def matching(self, queryset, text: str):
         """The pages of ``queryset`` matching all words of ``text``, as an

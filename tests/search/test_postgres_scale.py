@@ -175,3 +175,17 @@ def test_a_rebuild_merges_the_gin_pending_lists_before_it_commits(news_corpus):
     queryset = base_queryset(Locale.objects.get(language_code="en")).specific(defer=True)
     assert ids(get_search_backend(), queryset, 0, None) == ids(WagtailRanked({}), queryset, 0, None)
     assert len(ids(get_search_backend(), queryset, 0, None)) == 12
+
+
+@pytest.mark.parametrize("few", [False, True])
+@pytest.mark.parametrize("window", [(0, 3), (2, 6), (4, 12), (3, None), (11, 20), (0, None)])
+def test_ranked_ids_are_the_ids_of_the_search(news_corpus, window, few):
+    """``ranked_ids`` reads ids alone, in the search's order, whether the
+    base queryset leaves out restricted sections in SQL or with public()."""
+    locale = Locale.objects.get(language_code="en")
+    backend = get_search_backend()
+    for queryset in (base_queryset(locale), base_queryset(locale, in_sql=True)):
+        with translation.override("en"), searching_locale(locale.pk), few_matches(few):
+            ranked = backend.ranked_ids(queryset, "cooperative", *window)
+        assert ranked == ids(backend, base_queryset(locale), *window)
+        assert ranked and all(isinstance(pk, int) for pk in ranked)
