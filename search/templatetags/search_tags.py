@@ -85,7 +85,8 @@ def facet_options(params, facet, options):
     thirty-odd links."""
     hidden = ""
     if any(option["selected"] for option in options):
-        hidden = f'<span class="visually-hidden">{escape(gettext("Remove filter:"))} </span>'
+        label = gettext("Remove filter:")  # not inside the f-string: xgettext skips those
+        hidden = f'<span class="visually-hidden">{escape(label)} </span>'
     facet_attr = escape(facet)
     links = []
     urls = facet_urls(params, facet, [option["value"] for option in options])
